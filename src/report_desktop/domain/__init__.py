@@ -1,0 +1,1 @@
+"""The format declaration, the report model and the consistency rules. Never imports Qt."""

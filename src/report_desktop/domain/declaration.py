@@ -1,0 +1,231 @@
+"""Types of a report-format declaration.
+
+A format edition (see :mod:`format2021`) is data built from these types: sections, tables, row
+trees, columns, header rows and the parts of the narrative. Everything else — forms, draft keys,
+rules, printed layout, import label matching — is derived from one such declaration.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class ValueKind(StrEnum):
+    """What a table cell holds."""
+
+    COUNT = "count"
+    """A non-negative integer (applications, documents, decisions)."""
+    AMOUNT = "amount"
+    """A non-negative decimal amount in 万元, kept exactly as typed."""
+
+
+@dataclass(frozen=True)
+class Column:
+    id: str
+    label: str
+    sums: tuple[str, ...] = ()
+    """Ids of the columns this computed total adds up; empty for a typed column."""
+    aliases: tuple[str, ...] = ()
+    """Other spellings met in published reports, accepted on import."""
+
+    @property
+    def computed(self) -> bool:
+        return bool(self.sums)
+
+
+@dataclass(frozen=True)
+class RowNode:
+    """A row of a table, or a group of rows sharing a merged label cell."""
+
+    id: str
+    label: str
+    children: tuple[RowNode, ...] = ()
+    sums: tuple[str, ...] = ()
+    """Ids of the rows this computed total adds up; empty for a typed row."""
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def is_group(self) -> bool:
+        return bool(self.children)
+
+    @property
+    def computed(self) -> bool:
+        return bool(self.sums)
+
+    def leaves(self) -> Iterator[RowNode]:
+        if not self.children:
+            yield self
+            return
+        for child in self.children:
+            yield from child.leaves()
+
+
+@dataclass(frozen=True)
+class HeaderCell:
+    """One cell of a printed header row, with its merge."""
+
+    label: str
+    colspan: int = 1
+    rowspan: int = 1
+
+
+@dataclass(frozen=True)
+class Block:
+    """A rectangular piece of a table: value rows × value columns of one kind.
+
+    表二 has four blocks (one per 第二十条 item, each with a caption and its own header row);
+    表三 and 表四 have one block each.
+    """
+
+    id: str
+    columns: tuple[Column, ...]
+    rows: tuple[RowNode, ...]
+    kind: ValueKind = ValueKind.COUNT
+    caption: str = ""
+    """A caption row spanning the table (表二: 第二十条第（一）项)."""
+    corner: str = ""
+    """The label heading the row-label column (表二: 信息内容)."""
+
+    def leaf_rows(self) -> Iterator[RowNode]:
+        for row in self.rows:
+            yield from row.leaves()
+
+    def row_depth(self) -> int:
+        """How many label columns the row tree needs when printed."""
+
+        def depth(node: RowNode) -> int:
+            return 1 + max((depth(c) for c in node.children), default=0)
+
+        return max(depth(r) for r in self.rows)
+
+
+@dataclass(frozen=True)
+class Table:
+    id: str
+    name: str
+    """How the clerk calls it: 表二."""
+    blocks: tuple[Block, ...]
+    header: tuple[tuple[HeaderCell, ...], ...] = ()
+    """Printed header rows for tables whose header is not derived from block columns (表三, 表四)."""
+    layout: str = "grid"
+    """``blocks`` (表二), ``grid`` (rows × columns, 表三) or ``strip`` (all cells in one row, 表四)."""
+
+    def block(self, block_id: str) -> Block:
+        for block in self.blocks:
+            if block.id == block_id:
+                return block
+        raise KeyError(block_id)
+
+
+@dataclass(frozen=True)
+class CellSpec:
+    """One value cell of a table, typed or computed."""
+
+    id: str
+    table: Table
+    block: Block
+    row: RowNode
+    column: Column
+
+    @property
+    def kind(self) -> ValueKind:
+        return self.block.kind
+
+    @property
+    def computed(self) -> bool:
+        return self.row.computed or self.column.computed
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    numeral: str
+    heading: str
+    table: str = ""
+    """Id of the table printed in this section, if any."""
+    aliases: tuple[str, ...] = ()
+    """Long forms of the heading used by published reports."""
+
+
+@dataclass(frozen=True)
+class TextPart:
+    """A customary numbered part of a narrative section (section 一's five parts, section 六's items)."""
+
+    id: str
+    topic: str
+    """What the part is about, as the clerk sees it in the form."""
+    title: str
+    """The default printed lead-in, e.g. 主动公开方面."""
+
+
+@dataclass(frozen=True)
+class ReportFormat:
+    edition: str
+    name: str
+    basis: str
+    """The document that defines this format."""
+    sections: tuple[Section, ...]
+    tables: tuple[Table, ...]
+    overview_parts: tuple[TextPart, ...]
+    other_items: tuple[TextPart, ...]
+    overview_limit: int
+    """Section 一 should not exceed this many characters."""
+    cells: tuple[CellSpec, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "cells", tuple(_cells_of(self.tables)))
+        _check_unique(c.id for c in self.cells)
+
+    def table(self, table_id: str) -> Table:
+        for table in self.tables:
+            if table.id == table_id:
+                return table
+        raise KeyError(table_id)
+
+    def section(self, section_id: str) -> Section:
+        for section in self.sections:
+            if section.id == section_id:
+                return section
+        raise KeyError(section_id)
+
+    def cell(self, cell_id: str) -> CellSpec:
+        return self._index()[cell_id]
+
+    def has_cell(self, cell_id: str) -> bool:
+        return cell_id in self._index()
+
+    def leaf_cells(self) -> tuple[CellSpec, ...]:
+        """The cells a clerk types (not computed)."""
+        return tuple(c for c in self.cells if not c.computed)
+
+    def cells_of(self, table_id: str) -> tuple[CellSpec, ...]:
+        return tuple(c for c in self.cells if c.table.id == table_id)
+
+    def _index(self) -> dict[str, CellSpec]:
+        index: dict[str, CellSpec] | None = self.__dict__.get("_cell_index")
+        if index is None:
+            index = {c.id: c for c in self.cells}
+            object.__setattr__(self, "_cell_index", index)
+        return index
+
+
+def cell_id(table_id: str, row_id: str, column_id: str) -> str:
+    return f"{table_id}.{row_id}.{column_id}"
+
+
+def _cells_of(tables: tuple[Table, ...]) -> Iterator[CellSpec]:
+    for table in tables:
+        for block in table.blocks:
+            for row in block.leaf_rows():
+                for column in block.columns:
+                    yield CellSpec(cell_id(table.id, row.id, column.id), table, block, row, column)
+
+
+def _check_unique(ids: Iterator[str]) -> None:
+    seen: set[str] = set()
+    for item in ids:
+        if item in seen:
+            raise ValueError(f"duplicate id in format declaration: {item}")
+        seen.add(item)
