@@ -108,9 +108,9 @@ class Table:
     """How the clerk calls it: 表二."""
     blocks: tuple[Block, ...]
     header: tuple[tuple[HeaderCell, ...], ...] = ()
-    """Printed header rows for tables whose header is not derived from block columns (表三, 表四)."""
+    """Printed header rows of tables whose header is not the block columns (表三, 表四)."""
     layout: str = "grid"
-    """``blocks`` (表二), ``grid`` (rows × columns, 表三) or ``strip`` (all cells in one row, 表四)."""
+    """``blocks`` (表二), ``grid`` (rows × columns, 表三), ``strip`` (one row of cells, 表四)."""
 
     def block(self, block_id: str) -> Block:
         for block in self.blocks:
@@ -151,7 +151,7 @@ class Section:
 
 @dataclass(frozen=True)
 class TextPart:
-    """A customary numbered part of a narrative section (section 一's five parts, section 六's items)."""
+    """A customary numbered part of a narrative section (一's five parts, 六's items)."""
 
     id: str
     topic: str

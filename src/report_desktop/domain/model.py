@@ -34,7 +34,7 @@ class Meta:
 
 @dataclass
 class TextItem:
-    """A numbered part of a narrative section: printed as 「n.title。text」 (一) or 「n.title：text」 (六)."""
+    """A numbered part of a narrative section: 「n.title。text」 in 一, 「n.title：text」 in 六."""
 
     key: str
     """The declared part id (e.g. ``processing_fee``), or ``custom`` for a clerk's own item."""
