@@ -15,7 +15,7 @@ from report_desktop.domain.rules import check
 def clean_report() -> Report:
     """A balanced, complete report with every cell filled."""
     report = new_report(Meta(agency="某某市某某局", year=2024))
-    for spec in FORMAT_2021.leaf_cells():
+    for spec in FORMAT_2021.leaf_cells:
         report.cells[spec.id] = Decimal("0") if spec.kind == "amount" else 0
     report.problems = "一是公开不够及时。下一步将加强培训。"
     report.other_items[0].text = "本年度未收取信息处理费。"

@@ -128,14 +128,15 @@ class CellSpec:
     block: Block
     row: RowNode
     column: Column
+    sums: tuple[str, ...] = ()
+    """For a computed total, the ids of the cells it adds up (a total row's sums win over a
+    total column's, so （七）总计 × 总计 adds up the result rows' totals)."""
+    kind: ValueKind = field(init=False)
+    computed: bool = field(init=False)
 
-    @property
-    def kind(self) -> ValueKind:
-        return self.block.kind
-
-    @property
-    def computed(self) -> bool:
-        return self.row.computed or self.column.computed
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", self.block.kind)
+        object.__setattr__(self, "computed", bool(self.sums))
 
 
 @dataclass(frozen=True)
@@ -173,10 +174,18 @@ class ReportFormat:
     overview_limit: int
     """Section 一 should not exceed this many characters."""
     cells: tuple[CellSpec, ...] = field(init=False, repr=False, compare=False)
+    leaf_cells: tuple[CellSpec, ...] = field(init=False, repr=False, compare=False)
+    """The cells a clerk types (not computed), in declaration order."""
+    totals: tuple[CellSpec, ...] = field(init=False, repr=False, compare=False)
+    """The computed cells, in an order where every total's parts come before it."""
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "cells", tuple(_cells_of(self.tables)))
-        _check_unique(c.id for c in self.cells)
+        cells = tuple(_cells_of(self.tables))
+        _check_unique(c.id for c in cells)
+        totals = [c for c in cells if c.computed]
+        object.__setattr__(self, "cells", cells)
+        object.__setattr__(self, "leaf_cells", tuple(c for c in cells if not c.computed))
+        object.__setattr__(self, "totals", tuple(sorted(totals, key=lambda c: c.row.computed)))
 
     def table(self, table_id: str) -> Table:
         for table in self.tables:
@@ -195,10 +204,6 @@ class ReportFormat:
 
     def has_cell(self, cell_id: str) -> bool:
         return cell_id in self._index()
-
-    def leaf_cells(self) -> tuple[CellSpec, ...]:
-        """The cells a clerk types (not computed)."""
-        return tuple(c for c in self.cells if not c.computed)
 
     def cells_of(self, table_id: str) -> tuple[CellSpec, ...]:
         return tuple(c for c in self.cells if c.table.id == table_id)
@@ -220,7 +225,14 @@ def _cells_of(tables: tuple[Table, ...]) -> Iterator[CellSpec]:
         for block in table.blocks:
             for row in block.leaf_rows():
                 for column in block.columns:
-                    yield CellSpec(cell_id(table.id, row.id, column.id), table, block, row, column)
+                    spec_id = cell_id(table.id, row.id, column.id)
+                    yield CellSpec(spec_id, table, block, row, column, _sums(table, row, column))
+
+
+def _sums(table: Table, row: RowNode, column: Column) -> tuple[str, ...]:
+    if row.sums:
+        return tuple(cell_id(table.id, part, column.id) for part in row.sums)
+    return tuple(cell_id(table.id, row.id, part) for part in column.sums)
 
 
 def _check_unique(ids: Iterator[str]) -> None:

@@ -10,7 +10,7 @@ import copy
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .declaration import CellSpec, ReportFormat, TextPart, cell_id
+from .declaration import ReportFormat, TextPart
 from .format2021 import FORMAT_2021
 from .values import CellValue, as_number
 
@@ -90,20 +90,11 @@ def new_report(meta: Meta | None = None, fmt: ReportFormat = FORMAT_2021) -> Rep
 def resolved_values(report: Report) -> dict[str, CellValue]:
     """Every cell of the format: typed cells as stored, computed totals as sums (never ``None``)."""
     fmt = report.format
-    values = {spec.id: report.cells.get(spec.id) for spec in fmt.cells if not spec.computed}
-    computed = [spec for spec in fmt.cells if spec.computed]
-    # Totals across a row (总计 columns) first: a total row (（七）总计) then adds them up too.
-    for spec in sorted(computed, key=lambda spec: spec.row.computed):
-        values[spec.id] = sum((as_number(values[part]) for part in summed_cells(spec)), start=0)
+    stored = report.cells
+    values = {spec.id: stored.get(spec.id) for spec in fmt.leaf_cells}
+    for spec in fmt.totals:
+        values[spec.id] = sum([as_number(values[part]) for part in spec.sums], start=0)
     return values
-
-
-def summed_cells(spec: CellSpec) -> tuple[str, ...]:
-    """The cells a computed cell adds up."""
-    table = spec.table.id
-    if spec.row.computed:
-        return tuple(cell_id(table, row, spec.column.id) for row in spec.row.sums)
-    return tuple(cell_id(table, spec.row.id, column) for column in spec.column.sums)
 
 
 def default_preface(meta: Meta) -> str:
@@ -161,4 +152,4 @@ def other_text(report: Report) -> str:
 
 def character_count(text: str) -> int:
     """Characters as a clerk counts them for the 1,000-character limit: whitespace not counted."""
-    return sum(1 for ch in text if not ch.isspace())
+    return len("".join(text.split()))

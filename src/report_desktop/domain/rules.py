@@ -71,7 +71,7 @@ _BALANCE_ROWS = ("new_applications", "carried_over", "results_total", "carried_f
 
 def cell_values(report: Report, values: Values) -> Iterator[Finding]:
     """Every typed value is a non-negative number of its cell's kind."""
-    for spec in report.format.leaf_cells():
+    for spec in report.format.leaf_cells:
         problem = value_problem(spec.kind, values[spec.id])
         if problem:
             message = f"{place_name(spec)}：{problem}"
@@ -171,7 +171,7 @@ def other_handling_share(report: Report, values: Values) -> Iterator[Finding]:
 
 
 def _typed_cells(report: Report, table: Table) -> Iterable[CellSpec]:
-    return (spec for spec in report.format.leaf_cells() if spec.table is table)
+    return (spec for spec in report.format.leaf_cells if spec.table is table)
 
 
 RULES: tuple[Rule, ...] = (

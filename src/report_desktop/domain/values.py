@@ -77,8 +77,8 @@ def format_value(value: CellValue, empty: str = "") -> str:
 def as_number(value: CellValue) -> int | Decimal:
     """A value for arithmetic: an unfilled cell counts as 0, and so does a value of the wrong type
     (reachable through hand-edited files; the rules report it)."""
-    if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
-        return 0
-    if isinstance(value, Decimal) and not value.is_finite():
-        return 0
-    return value
+    if type(value) is int:  # exactly int: a bool is not a count
+        return value
+    if isinstance(value, Decimal) and value.is_finite():
+        return value
+    return 0
