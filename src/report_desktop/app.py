@@ -2,14 +2,41 @@
 
 from __future__ import annotations
 
+import os
 import sys
+
+NO_DISPLAY = (
+    "report-desktop：没有可用的图形显示，无法打开编辑窗口。\n"
+    "可在命令行使用：report-desktop check 草稿.json | export 草稿.json -o 报告.pdf"
+    "（report-desktop --help 查看全部命令）"
+)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    from . import cli
+    if wants_cli(args):
+        from . import cli
 
-    return cli.main(args)
+        return cli.main(args)
+    if not display_available():
+        print(NO_DISPLAY, file=sys.stderr)
+        return 2
+    from . import gui
+
+    return gui.run(args)
+
+
+def wants_cli(args: list[str]) -> bool:
+    from .cli import COMMANDS
+
+    return bool(args) and (args[0] in COMMANDS or args[0].startswith("-"))
+
+
+def display_available() -> bool:
+    """On Linux and the BSDs Qt needs X11 or Wayland unless a platform plugin is forced."""
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd")):
+        return True
+    return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
 if __name__ == "__main__":

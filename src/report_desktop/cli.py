@@ -1,0 +1,248 @@
+"""Headless commands: ``report-desktop check | import | export``.
+
+Exit codes: 0 done (a report may still carry warnings), 1 the report or the input has errors,
+2 a file cannot be read or written, or the command line is wrong. Messages are Chinese; no
+traceback reaches the clerk.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+from . import __version__
+from .domain.findings import Finding, Severity
+from .domain.model import Meta, Report, new_report
+from .domain.rules import check
+from .storage import DraftError, load_draft, save_draft
+
+EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
+EXPORT_SUFFIXES = (".csv", ".pdf", ".html", ".docx")
+COMMANDS = ("check", "import", "export")
+
+
+class CommandError(Exception):
+    """A failure to report to the clerk in Chinese, with the exit code to use."""
+
+    def __init__(self, message: str, code: int = EXIT_UNREADABLE) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse speaking Chinese where it talks to the clerk."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_UNREADABLE, f"{self.prog}：命令行有误：{_chinese(message)}\n")
+
+    def format_usage(self) -> str:
+        return super().format_usage().replace("usage:", "用法：", 1)
+
+    def format_help(self) -> str:
+        text = super().format_help().replace("usage:", "用法：", 1)
+        return text.replace("options:", "选项：").replace("positional arguments:", "参数：")
+
+
+_ARGPARSE_MESSAGES = (
+    (re.compile(r"the following arguments are required: (.*)"), "缺少参数 {0}"),
+    (re.compile(r"unrecognized arguments: (.*)"), "无法识别的参数 {0}"),
+    (re.compile(r"argument (.*?): invalid int value: (.*)"), "参数 {0} 须为整数，收到 {1}"),
+    (re.compile(r"argument (.*?): expected one argument"), "参数 {0} 后面缺少取值"),
+    (re.compile(r"argument (.*?): invalid choice: (.*?) \(.*"), "没有命令 {1}"),
+)
+
+
+def _chinese(message: str) -> str:
+    for pattern, text in _ARGPARSE_MESSAGES:
+        match = pattern.fullmatch(message)
+        if match:
+            return text.format(*match.groups())
+    return message
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="report-desktop",
+        description="政府信息公开工作年度报告：不带子命令时打开编辑窗口（可附草稿路径）。",
+        add_help=False,
+    )
+    parser.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"report-desktop {__version__}",
+        help="显示版本号并退出",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
+    _add_check(commands)
+    _add_import(commands)
+    _add_export(commands)
+    return parser
+
+
+def _subparser(commands: argparse._SubParsersAction[_Parser], name: str, text: str) -> _Parser:
+    sub = commands.add_parser(name, help=text, description=text, add_help=False)
+    sub.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
+    return sub
+
+
+def _add_check(commands: argparse._SubParsersAction[_Parser]) -> None:
+    sub = _subparser(commands, "check", "检查草稿，列出错误、警告和提示")
+    sub.add_argument(
+        "draft", type=Path, metavar="草稿", help="草稿文件（.json，或内含草稿的 .pdf）"
+    )
+    sub.add_argument("--json", action="store_true", help="以 JSON 列表输出检查结果")
+    sub.add_argument(
+        "--previous", type=Path, metavar="上年草稿", help="上年度报告草稿，用于跨年核对"
+    )
+
+
+def _add_import(commands: argparse._SubParsersAction[_Parser]) -> None:
+    sub = _subparser(commands, "import", "从 CSV/XLSX 长表（table,row,column,value）导入表格数值")
+    sub.add_argument(
+        "cells", type=Path, metavar="表格数值文件", help="表格数值文件（.csv 或 .xlsx）"
+    )
+    sub.add_argument("-o", "--output", type=Path, required=True, help="要写入的新草稿（.json）")
+    sub.add_argument("--agency", default="", help="机关名称")
+    sub.add_argument("--year", type=int, help="报告年度，如 2024")
+    sub.add_argument("--force", action="store_true", help="输出文件已存在时覆盖它")
+
+
+def _add_export(commands: argparse._SubParsersAction[_Parser]) -> None:
+    sub = _subparser(commands, "export", "导出草稿：格式由输出文件后缀决定")
+    sub.add_argument(
+        "draft", type=Path, metavar="草稿", help="草稿文件（.json，或内含草稿的 .pdf）"
+    )
+    sub.add_argument(
+        "-o", "--output", type=Path, required=True, help="输出文件：.csv / .pdf / .html / .docx"
+    )
+
+
+def main(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    err = err or sys.stderr
+    args = build_parser().parse_args(list(argv))
+    handlers: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
+        "check": run_check,
+        "import": run_import,
+        "export": run_export,
+    }
+    if args.command not in handlers:
+        build_parser().print_help(out)
+        return EXIT_OK
+    try:
+        return handlers[args.command](args, out)
+    except CommandError as error:
+        print(f"report-desktop：{error}", file=err)
+        return error.code
+
+
+# check -----------------------------------------------------------------------------------------
+
+
+def read_report(path: Path) -> Report:
+    """A draft file, or a PDF exported by the program (which carries its draft)."""
+    try:
+        if path.suffix.lower() == ".pdf":
+            return _report_from_pdf(path)
+        return load_draft(path).report
+    except DraftError as error:
+        raise CommandError(f"无法打开“{path}”：{error.message}") from error
+
+
+def _report_from_pdf(path: Path) -> Report:
+    from .render.pdf_draft import draft_from_pdf
+    from .storage import loads_draft
+
+    return loads_draft(draft_from_pdf(path)).report
+
+
+def run_check(args: argparse.Namespace, out: TextIO) -> int:
+    report = read_report(args.draft)
+    previous = read_report(args.previous) if args.previous else None
+    findings = check(report, previous=previous)
+    if args.json:
+        json.dump([f.as_json() for f in findings], out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        print_findings(findings, out)
+    has_errors = any(f.severity is Severity.ERROR for f in findings)
+    return EXIT_ERRORS if has_errors else EXIT_OK
+
+
+def print_findings(findings: list[Finding], out: TextIO) -> None:
+    for finding in findings:
+        print(f"{finding.severity.label}：{finding.message}", file=out)
+    counts = {s: sum(f.severity is s for f in findings) for s in Severity}
+    summary = "，".join(f"{counts[s]} 个{s.label}" for s in Severity)
+    verdict = "未发现问题" if not findings else summary
+    print(f"检查完毕：{verdict}", file=out)
+
+
+# import ----------------------------------------------------------------------------------------
+
+
+def run_import(args: argparse.Namespace, out: TextIO) -> int:
+    from .interchange import CellImportError, import_cells
+
+    output: Path = args.output
+    if output.exists() and not args.force:
+        raise CommandError(f"“{output}”已存在；为免覆盖已有草稿，请换一个文件名或加 --force")
+    try:
+        result = import_cells(args.cells)
+    except CellImportError as error:
+        raise CommandError(f"无法导入“{args.cells}”：{error}") from error
+    for problem in result.problems:
+        print(problem.describe(), file=out)
+    if not result.ok:
+        print(f"导入未完成：发现 {len(result.errors)} 个错误，未写入草稿", file=out)
+        return EXIT_ERRORS
+    report = new_report(Meta(agency=args.agency, year=args.year))
+    report.cells.update({k: v for k, v in result.values.items() if v is not None})
+    _save(output, report)
+    filled = sum(v is not None for v in result.values.values())
+    print(f"已导入 {filled} 个单元格，草稿已写入“{output}”", file=out)
+    return EXIT_OK
+
+
+def _save(path: Path, report: Report) -> None:
+    try:
+        save_draft(path, report)
+    except (DraftError, OSError) as error:
+        reason = error.message if isinstance(error, DraftError) else error.strerror or str(error)
+        raise CommandError(f"无法写入“{path}”：{reason}") from error
+
+
+# export ----------------------------------------------------------------------------------------
+
+
+def run_export(args: argparse.Namespace, out: TextIO) -> int:
+    output: Path = args.output
+    suffix = output.suffix.lower()
+    if suffix not in EXPORT_SUFFIXES:
+        known = " / ".join(EXPORT_SUFFIXES)
+        raise CommandError(f"不支持导出为“{output.suffix or output.name}”：可用的格式为 {known}")
+    report = read_report(args.draft)
+    try:
+        _export(report, output, suffix)
+    except OSError as error:
+        raise CommandError(f"无法写入“{output}”：{error.strerror or error}") from error
+    print(f"已导出“{output}”", file=out)
+    return EXIT_OK
+
+
+def _export(report: Report, output: Path, suffix: str) -> None:
+    if suffix == ".csv":
+        from .interchange import export_cells_csv
+
+        export_cells_csv(report, output)
+        return
+    from .render import export_document
+
+    export_document(report, output)
