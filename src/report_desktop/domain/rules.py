@@ -12,6 +12,7 @@ from decimal import Decimal
 from .declaration import CellSpec, Table, cell_id
 from .findings import META_AGENCY, META_YEAR, Finding, Severity, sort_findings, text_place
 from .model import Report, character_count, other_text, overview_text, resolved_values
+from .textcheck import text_findings
 from .values import CellValue, as_number, format_value, value_problem
 
 Values = dict[str, CellValue]
@@ -183,6 +184,7 @@ RULES: tuple[Rule, ...] = (
     processing_fee_mentioned,
     unfilled_cells,
     other_handling_share,
+    text_findings,
 )
 
 
