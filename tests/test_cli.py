@@ -44,14 +44,23 @@ def test_check_reports_errors_and_exits_one(broken_draft: Path) -> None:
         "错误：自然人列：本年新收 3 + 上年结转 0 = 3，办理结果总计 2 + 结转下年度 0 = 2，相差 1"
         in out
     )
-    assert "检查完毕：2 个错误，0 个警告，0 个提示" in out
+    # The seed's text says 未收到政府信息公开申请, which the changed table now contradicts.
+    assert (
+        "警告：总体情况写“未收到政府信息公开申请”，表三“一、本年新收政府信息公开申请数量”总计为3件"
+        in out
+    )
+    assert out.endswith("检查完毕：2 个错误，1 个警告，0 个提示\n")
 
 
 def test_check_json(broken_draft: Path) -> None:
     code, out, _ = run("check", broken_draft, "--json")
     assert code == 1
     findings = json.loads(out)
-    assert {f["rule"] for f in findings} == {"table3.balance"}
+    assert [f["rule"] for f in findings] == [
+        "table3.balance",
+        "table3.balance",
+        "text.table_mismatch",
+    ]
     assert findings[0]["severity"] == "error"
     assert "table3.carried_forward.natural_person" in findings[0]["cells"]
 
