@@ -1,3 +1,6 @@
-"""report-desktop: the annual government information disclosure report (政府信息公开工作年度报告)."""
+"""report-desktop: the annual government information disclosure report.
+
+(政府信息公开工作年度报告)
+"""
 
 __version__ = "0.1.0"

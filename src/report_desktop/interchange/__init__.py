@@ -1,0 +1,56 @@
+"""Spreadsheet interchange: the table cells as a long-form CSV/XLSX (``table,row,column,value``).
+
+Import matches official labels tolerantly and reports every problem by line; export writes
+every cell with the official labels. See :mod:`.cells` for the behaviour, :mod:`.labels` for the
+label matching.
+"""
+
+from .cells import (
+    cells_to_csv_text,
+    convert_value,
+    export_cells_csv,
+    import_cells,
+    import_cells_text,
+    import_lines,
+)
+from .labels import (
+    TRIAL_FORMAT_2019,
+    FormatLabels,
+    LabelIndex,
+    Match,
+    MatchStatus,
+    SupersededFormat,
+    TableLabels,
+    build_labels,
+    normalize_label,
+    strip_enumerator,
+)
+from .problems import CellImport, ImportProblem, Severity
+from .sheet import CellImportError, RawLine, SheetData, read_csv_text, read_sheet
+
+__all__ = [
+    "TRIAL_FORMAT_2019",
+    "CellImport",
+    "CellImportError",
+    "FormatLabels",
+    "ImportProblem",
+    "LabelIndex",
+    "Match",
+    "MatchStatus",
+    "RawLine",
+    "Severity",
+    "SheetData",
+    "SupersededFormat",
+    "TableLabels",
+    "build_labels",
+    "cells_to_csv_text",
+    "convert_value",
+    "export_cells_csv",
+    "import_cells",
+    "import_cells_text",
+    "import_lines",
+    "normalize_label",
+    "read_csv_text",
+    "read_sheet",
+    "strip_enumerator",
+]

@@ -1,0 +1,80 @@
+"""Atomic file writes: the one helper every user-file write of the program goes through.
+
+A write goes to a temporary file in the target's folder, is flushed and fsynced, then moved over
+the target with :func:`os.replace` (atomic on POSIX and Windows), and the folder is fsynced (best
+effort) so the rename itself survives a power cut. A reader therefore sees the old file or the
+new one, never a mix; on any failure the temporary file is removed, the old file is left intact
+and the exception propagates.
+
+An existing target keeps its permission bits; a new file gets the usual ``0o666 & ~umask``.
+A symbolic link is written through (the link stays, its target is replaced).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import uuid
+from pathlib import Path
+
+StrPath = str | os.PathLike[str]
+
+_NEW_FILE_MODE = 0o666
+
+
+def atomic_write_bytes(path: StrPath, data: bytes) -> None:
+    """Replace the file at ``path`` with ``data``, atomically. Raises OSError on failure."""
+    target = _write_target(Path(path))
+    temp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:12]}.tmp")
+    fd = os.open(
+        temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), _NEW_FILE_MODE
+    )
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        _keep_mode(target, temp)
+        os.replace(temp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+    _fsync_directory(target.parent)
+
+
+def atomic_write_text(path: StrPath, text: str, encoding: str = "utf-8") -> None:
+    """Replace the file at ``path`` with ``text`` encoded; newlines are written as they are."""
+    atomic_write_bytes(path, text.encode(encoding))
+
+
+def _write_target(path: Path) -> Path:
+    """The file actually replaced: a symbolic link's target, so the link survives."""
+    if path.is_symlink():
+        return path.resolve()
+    return path
+
+
+def _keep_mode(target: Path, temp: Path) -> None:
+    """Give the new file the permission bits of the file it replaces (best effort)."""
+    try:
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        return
+    with contextlib.suppress(OSError):
+        os.chmod(temp, mode)
+
+
+def _fsync_directory(folder: Path) -> None:
+    """Make the rename durable; not possible everywhere (Windows), hence best effort."""
+    flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)
+    try:
+        fd = os.open(folder, flags)
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(fd)
+    finally:
+        os.close(fd)
