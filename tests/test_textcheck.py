@@ -133,8 +133,18 @@ def test_the_seed_wording_is_silent_when_tables_agree() -> None:
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("393", 393), ("３９３", 393), ("3,985,758", 3985758), ("一百二十三", 123), ("十二", 12)]
-    + [("两千零五", 2005), ("三万四千", 34000), ("零", 0), ("二〇二四", None), ("abc", None)],
+    [
+        ("393", 393),
+        ("３９３", 393),
+        ("3,985,758", 3985758),
+        ("一百二十三", 123),
+        ("十二", 12),
+        ("两千零五", 2005),
+        ("三万四千", 34000),
+        ("零", 0),
+        ("二〇二四", None),
+        ("abc", None),
+    ],
 )
 def test_numbers_in_either_writing(text: str, value: int | None) -> None:
     assert parse_number(text) == value
