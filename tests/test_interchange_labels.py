@@ -23,6 +23,7 @@ from report_desktop.interchange import (
     MatchStatus,
     build_labels,
     normalize_label,
+    recognises,
     strip_enumerator,
 )
 
@@ -232,12 +233,12 @@ def test_rows_nested_twice_are_displayed_with_their_heading(labels: FormatLabels
     ],
 )
 def test_trial_format_labels_are_recognised(text: str) -> None:
-    assert TRIAL_FORMAT_2019.recognises(text)
+    assert recognises(TRIAL_FORMAT_2019, text)
 
 
 @pytest.mark.parametrize("text", ["本年制发件数", "第二十条第（八）项", "行政规范性文件", ""])
 def test_current_labels_are_not_taken_for_trial_format_ones(text: str) -> None:
-    assert not TRIAL_FORMAT_2019.recognises(text)
+    assert not recognises(TRIAL_FORMAT_2019, text)
 
 
 def test_trial_format_markers_are_not_labels_of_the_current_format(labels: FormatLabels) -> None:

@@ -5,6 +5,8 @@ every cell with the official labels. See :mod:`.cells` for the behaviour, :mod:`
 label matching.
 """
 
+from report_desktop.domain.superseded import TRIAL_FORMAT_2019, SupersededFormat
+
 from .cells import (
     cells_to_csv_text,
     convert_value,
@@ -14,15 +16,14 @@ from .cells import (
     import_lines,
 )
 from .labels import (
-    TRIAL_FORMAT_2019,
     FormatLabels,
     LabelIndex,
     Match,
     MatchStatus,
-    SupersededFormat,
     TableLabels,
     build_labels,
     normalize_label,
+    recognises,
     strip_enumerator,
 )
 from .problems import CellImport, ImportProblem, Severity
@@ -52,5 +53,6 @@ __all__ = [
     "normalize_label",
     "read_csv_text",
     "read_sheet",
+    "recognises",
     "strip_enumerator",
 ]

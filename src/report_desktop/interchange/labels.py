@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from report_desktop.domain.declaration import ReportFormat, RowNode, Table
+from report_desktop.domain.superseded import SupersededFormat
 
 _NUMERALS = "一二三四五六七八九十"
 _QUOTES = "\"'“”‘’„‟「」『』〝〞〟"
@@ -261,35 +262,7 @@ def _row_entry(node: RowNode, parents: tuple[RowNode, ...]) -> Entry:
 # The superseded trial format --------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class SupersededFormat:
-    """A former edition recognised on import so that the clerk is told why nothing matches."""
-
-    name: str
-    basis: str
-    markers: tuple[str, ...]
-    """Labels that exist only in that edition."""
-
-    def recognises(self, text: str) -> bool:
-        key = normalize_label(text)
-        return bool(key) and any(normalize_label(marker) in key for marker in self.markers)
-
-
-# The 2019 trial format is not declared in the domain (it cannot be filled in); these are the
-# labels by which its tables are recognised. See the report: they belong next to the declaration.
-TRIAL_FORMAT_2019 = SupersededFormat(
-    name="2019年试行格式",
-    basis="国办公开办函〔2019〕60号",
-    markers=(
-        "本年新制作数量",
-        "本年新公开数量",
-        "对外公开总数量",
-        "第二十条第（九）项",
-        "政府集中采购",
-        "采购项目数量",
-        "采购总金额",
-        "上一年项目数量",
-        "本年增/减",
-        "其他对外管理服务事项",
-    ),
-)
+def recognises(old: SupersededFormat, text: str) -> bool:
+    """Whether a label belongs to a superseded edition of the format."""
+    key = normalize_label(text)
+    return bool(key) and any(normalize_label(marker) in key for marker in old.markers)

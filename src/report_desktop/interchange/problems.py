@@ -3,16 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 
+from report_desktop.domain.findings import Severity
 from report_desktop.domain.values import CellValue
-
-
-class Severity(StrEnum):
-    ERROR = "error"
-    """The file is wrong here; a caller must not turn the import into a draft."""
-    WARNING = "warning"
-    """Worth a look, harmless to the values read."""
 
 
 @dataclass(frozen=True)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from report_desktop.domain.declaration import CellSpec, cell_id
+from report_desktop.domain.superseded import TRIAL_FORMAT_2019
 
 from .labels import (
-    TRIAL_FORMAT_2019,
     FormatLabels,
     Match,
     MatchStatus,
     TableLabels,
+    recognises,
 )
 from .problems import ImportProblem, Severity
 from .sheet import RawLine
@@ -110,7 +111,7 @@ def _unknown(
             raw,
             f"{kind}标签“{text}”有歧义，可能是{choices}。请写出完整标签（可在前面加上分组标题）。",
         )
-    if TRIAL_FORMAT_2019.recognises(text):
+    if recognises(TRIAL_FORMAT_2019, text):
         return _error(raw, _superseded_message(labels, text))
     if match.suggestion:
         message = f"{unknown}。是否应为“{match.suggestion}”？"
