@@ -5,6 +5,7 @@ every cell with the official labels. See :mod:`.cells` for the behaviour, :mod:`
 label matching.
 """
 
+from report_desktop.domain.findings import Severity
 from report_desktop.domain.superseded import TRIAL_FORMAT_2019, SupersededFormat
 
 from .cells import (
@@ -26,7 +27,7 @@ from .labels import (
     recognises,
     strip_enumerator,
 )
-from .problems import CellImport, ImportProblem, Severity
+from .problems import CellImport, ImportProblem
 from .sheet import CellImportError, RawLine, SheetData, read_csv_text, read_sheet
 
 __all__ = [

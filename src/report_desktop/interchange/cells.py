@@ -18,6 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from report_desktop.domain.declaration import CellSpec, ReportFormat, ValueKind
+from report_desktop.domain.findings import Severity
 from report_desktop.domain.format2021 import FORMAT_2021
 from report_desktop.domain.model import Report, resolved_values
 from report_desktop.domain.values import (
@@ -30,7 +31,7 @@ from report_desktop.domain.values import (
 from report_desktop.storage.atomic import atomic_write_bytes
 
 from .labels import FormatLabels, MatchStatus, TableLabels, build_labels
-from .problems import CellImport, ImportProblem, Severity
+from .problems import CellImport, ImportProblem
 from .resolve import cell_name, resolve_line
 from .sheet import FIELDS, RawLine, RawValue, read_csv_text, read_sheet
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from report_desktop.domain.declaration import CellSpec, cell_id
+from report_desktop.domain.findings import Severity
 from report_desktop.domain.superseded import TRIAL_FORMAT_2019
 
 from .labels import (
@@ -12,7 +13,7 @@ from .labels import (
     TableLabels,
     recognises,
 )
-from .problems import ImportProblem, Severity
+from .problems import ImportProblem
 from .sheet import RawLine
 
 Resolved = CellSpec | list[ImportProblem]
