@@ -195,6 +195,7 @@ def test_finding_as_json() -> None:
 
 def test_carry_over_matches_last_year() -> None:
     last, this = clean_report(), clean_report()
+    this.problems = "一是解读材料偏少。二是栏目更新不及时。"
     this.cells["table3.new_applications.natural_person"] = 2
     this.cells["table3.carried_over.natural_person"] = 1
     assert check(this, previous=last) == []

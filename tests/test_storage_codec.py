@@ -51,6 +51,7 @@ def test_keys_are_english_and_complete() -> None:
         "problems",
         "other_items",
         "cells",
+        "previous",
     }
     assert data["meta"] == {
         "agency": "环翠区统计局",

@@ -30,6 +30,7 @@ from report_desktop.storage import (
     dumps_draft,
     load_draft,
     loads_draft,
+    migrations,
     save_draft,
 )
 from report_desktop.storage.draft import MAX_DRAFT_BYTES
@@ -79,7 +80,7 @@ def test_envelope_and_layout() -> None:
     data = json.loads(text)
     assert data["format"] == DRAFT_FORMAT == "report-desktop-draft"
     assert data["format_edition"] == "2021"
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == migrations.CURRENT_SCHEMA_VERSION
     assert data["app_version"] == report_desktop.__version__
     assert data["saved_at"] == "2025-01-20T08:30:05Z"
     assert text == json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
@@ -106,7 +107,7 @@ def test_round_trip_through_text() -> None:
     draft = loads_draft(dumps_draft(report, saved_at=WHEN))
     assert draft == Draft(
         report=report,
-        schema_version=1,
+        schema_version=migrations.CURRENT_SCHEMA_VERSION,
         app_version=report_desktop.__version__,
         saved_at=WHEN.replace(microsecond=0),
         migrated_from=None,
@@ -321,12 +322,13 @@ def test_other_json_file() -> None:
 
 
 def test_newer_schema_version_is_refused_before_the_report_is_read() -> None:
-    text = _text(schema_version=2, app_version="9.9.0", report="not even an object", extra=1)
+    newer = migrations.CURRENT_SCHEMA_VERSION + 1
+    text = _text(schema_version=newer, app_version="9.9.0", report="not even an object", extra=1)
     error = _fails(text, DraftVersionError)
     assert isinstance(error, DraftVersionError)
     assert "更新版本" in error.message
     assert "9.9.0" in error.message
-    assert error.schema_version == 2
+    assert error.schema_version == newer
     assert error.app_version == "9.9.0"
 
 

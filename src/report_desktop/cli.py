@@ -16,14 +16,16 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 from . import __version__
+from .domain.crossyear import new_from_previous
 from .domain.findings import Finding, Severity
-from .domain.model import Meta, Report, new_report
+from .domain.model import Meta, PreviousLink, Report, new_report
 from .domain.rules import check
 from .storage import DraftError, load_draft, save_draft
+from .storage.previous import load_previous, make_link
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 EXPORT_SUFFIXES = (".csv", ".pdf", ".html", ".docx")
-COMMANDS = ("check", "import", "export")
+COMMANDS = ("check", "import", "export", "new", "link")
 
 
 class CommandError(Exception):
@@ -83,6 +85,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_check(commands)
     _add_import(commands)
     _add_export(commands)
+    _add_new(commands)
+    _add_link(commands)
     return parser
 
 
@@ -124,20 +128,38 @@ def _add_export(commands: argparse._SubParsersAction[_Parser]) -> None:
     )
 
 
+def _add_new(commands: argparse._SubParsersAction[_Parser]) -> None:
+    sub = _subparser(commands, "new", "新建报告草稿；用 --from 从上年报告开始")
+    sub.add_argument("--from", dest="source", type=Path, metavar="上年草稿", help="上年度报告草稿")
+    sub.add_argument("-o", "--output", type=Path, required=True, help="要写入的新草稿（.json）")
+    sub.add_argument("--agency", default="", help="机关名称（不用 --from 时）")
+    sub.add_argument("--year", type=int, help="报告年度（不用 --from 时）")
+    sub.add_argument("--force", action="store_true", help="输出文件已存在时覆盖它")
+
+
+def _add_link(commands: argparse._SubParsersAction[_Parser]) -> None:
+    sub = _subparser(commands, "link", "关联上年报告（跨年核对用），或用 --clear 取消关联")
+    sub.add_argument("draft", type=Path, metavar="草稿", help="要关联的草稿（.json）")
+    sub.add_argument("previous", type=Path, nargs="?", metavar="上年草稿", help="上年度报告草稿")
+    sub.add_argument("--clear", action="store_true", help="取消关联")
+
+
 def main(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = None) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
     args = build_parser().parse_args(list(argv))
-    handlers: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
+    handlers: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
         "check": run_check,
         "import": run_import,
         "export": run_export,
+        "new": run_new,
+        "link": run_link,
     }
     if args.command not in handlers:
         build_parser().print_help(out)
         return EXIT_OK
     try:
-        return handlers[args.command](args, out)
+        return handlers[args.command](args, out, err)
     except CommandError as error:
         print(f"report-desktop：{error}", file=err)
         return error.code
@@ -163,9 +185,9 @@ def _report_from_pdf(path: Path) -> Report:
     return loads_draft(draft_from_pdf(path)).report
 
 
-def run_check(args: argparse.Namespace, out: TextIO) -> int:
+def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     report = read_report(args.draft)
-    previous = read_report(args.previous) if args.previous else None
+    previous = _previous_for(report, args, err)
     findings = check(report, previous=previous)
     if args.json:
         json.dump([f.as_json() for f in findings], out, ensure_ascii=False, indent=2)
@@ -174,6 +196,16 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
         print_findings(findings, out)
     has_errors = any(f.severity is Severity.ERROR for f in findings)
     return EXIT_ERRORS if has_errors else EXIT_OK
+
+
+def _previous_for(report: Report, args: argparse.Namespace, err: TextIO) -> Report | None:
+    """--previous wins; otherwise the draft's own link, whose loss is a notice, not a failure."""
+    if args.previous:
+        return read_report(args.previous)
+    found = load_previous(report, args.draft)
+    if found.notice:
+        print(f"注意：{found.notice}", file=err)
+    return found.report
 
 
 def print_findings(findings: list[Finding], out: TextIO) -> None:
@@ -188,12 +220,11 @@ def print_findings(findings: list[Finding], out: TextIO) -> None:
 # import ----------------------------------------------------------------------------------------
 
 
-def run_import(args: argparse.Namespace, out: TextIO) -> int:
+def run_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .interchange import CellImportError, import_cells
 
+    _refuse_overwrite(args.output, args.force)
     output: Path = args.output
-    if output.exists() and not args.force:
-        raise CommandError(f"“{output}”已存在；为免覆盖已有草稿，请换一个文件名或加 --force")
     try:
         result = import_cells(args.cells)
     except CellImportError as error:
@@ -211,6 +242,11 @@ def run_import(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _refuse_overwrite(path: Path, force: bool) -> None:
+    if path.exists() and not force:
+        raise CommandError(f"“{path}”已存在；为免覆盖已有草稿，请换一个文件名或加 --force")
+
+
 def _save(path: Path, report: Report) -> None:
     try:
         save_draft(path, report)
@@ -222,7 +258,7 @@ def _save(path: Path, report: Report) -> None:
 # export ----------------------------------------------------------------------------------------
 
 
-def run_export(args: argparse.Namespace, out: TextIO) -> int:
+def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     output: Path = args.output
     suffix = output.suffix.lower()
     if suffix not in EXPORT_SUFFIXES:
@@ -246,3 +282,44 @@ def _export(report: Report, output: Path, suffix: str) -> None:
     from .render import export_document
 
     export_document(report, output)
+
+
+# new and link ----------------------------------------------------------------------------------
+
+
+def run_new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    output: Path = args.output
+    _refuse_overwrite(output, args.force)
+    if args.source is None:
+        report = new_report(Meta(agency=args.agency, year=args.year))
+    else:
+        report = new_from_previous(read_report(args.source))
+        report.previous = _link(args.source, output)
+    _save(output, report)
+    print(f"已新建“{output}”", file=out)
+    if args.source is not None:
+        print(f"上年结转已按“{args.source}”的结转下年度数填入；其余表格和正文为空", file=out)
+    return EXIT_OK
+
+
+def run_link(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if args.clear == (args.previous is not None):
+        raise CommandError("请给出上年草稿，或用 --clear 取消关联（二者择一）")
+    report = read_report(args.draft)
+    if args.clear:
+        report.previous = None
+        _save(args.draft, report)
+        print(f"已取消“{args.draft}”与上年报告的关联", file=out)
+        return EXIT_OK
+    read_report(args.previous)  # refuse to link to something that is not a draft
+    report.previous = _link(args.previous, args.draft)
+    _save(args.draft, report)
+    print(f"已把“{args.draft}”关联到上年报告“{args.previous}”", file=out)
+    return EXIT_OK
+
+
+def _link(previous: Path, draft: Path) -> PreviousLink:
+    try:
+        return make_link(previous, draft)
+    except DraftError as error:
+        raise CommandError(error.message) from error

@@ -138,6 +138,13 @@ class CellSpec:
         object.__setattr__(self, "kind", self.block.kind)
         object.__setattr__(self, "computed", bool(self.sums))
 
+    @property
+    def place_name(self) -> str:
+        """How messages name the cell: 表三“（一）予以公开”行“自然人”列, 表二“行政许可”."""
+        if len(self.block.columns) == 1:
+            return f"{self.table.name}“{self.row.label}”"
+        return f"{self.table.name}“{self.row.label}”行“{self.column.label}”列"
+
 
 @dataclass(frozen=True)
 class Section:

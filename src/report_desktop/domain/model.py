@@ -46,6 +46,16 @@ CUSTOM_ITEM = "custom"
 
 
 @dataclass
+class PreviousLink:
+    """Last year's report, which this one is checked against."""
+
+    path: str
+    """Where it was: relative to this draft's folder when it lies beside or below it."""
+    sha256: str
+    """The content hash of that file when the link was made (detects a changed file)."""
+
+
+@dataclass
 class Report:
     meta: Meta = field(default_factory=Meta)
     preface: str = ""
@@ -55,6 +65,7 @@ class Report:
     other_items: list[TextItem] = field(default_factory=list)
     cells: dict[str, CellValue] = field(default_factory=dict)
     edition: str = FORMAT_2021.edition
+    previous: PreviousLink | None = None
 
     @property
     def format(self) -> ReportFormat:

@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 
+from .crossyear import DEFAULTS, CheckOptions, cross_year
 from .declaration import CellSpec, Table, cell_id
 from .findings import META_AGENCY, META_YEAR, Finding, Severity, sort_findings, text_place
 from .model import Report, character_count, other_text, overview_text, resolved_values
 from .textcheck import text_findings
-from .values import CellValue, as_number, format_value, value_problem
+from .values import CellValue, as_number, value_problem
 
 Values = dict[str, CellValue]
 Rule = Callable[[Report, Values], Iterator[Finding]]
@@ -27,23 +28,17 @@ EMPTY_WORDS = ("无", "没有", "暂无")
 T3 = "table3"
 
 
-def check(report: Report, previous: Report | None = None) -> list[Finding]:
+def check(
+    report: Report, previous: Report | None = None, options: CheckOptions = DEFAULTS
+) -> list[Finding]:
     """Every finding for ``report``; with last year's report, the cross-year rules too."""
     values = resolved_values(report)
     findings: list[Finding] = []
     for rule in RULES:
         findings.extend(rule(report, values))
     if previous is not None:
-        findings.extend(cross_year(report, values, previous))
+        findings.extend(cross_year(report, values, previous, options))
     return sort_findings(findings)
-
-
-def place_name(spec: CellSpec) -> str:
-    """How a cell is named in messages: 表三“（一）予以公开”行“自然人”列."""
-    table = spec.table
-    if len(spec.block.columns) == 1:
-        return f"{table.name}“{spec.row.label}”"
-    return f"{table.name}“{spec.row.label}”行“{spec.column.label}”列"
 
 
 # Hard rules ------------------------------------------------------------------------------------
@@ -75,7 +70,7 @@ def cell_values(report: Report, values: Values) -> Iterator[Finding]:
     for spec in report.format.leaf_cells:
         problem = value_problem(spec.kind, values[spec.id])
         if problem:
-            message = f"{place_name(spec)}：{problem}"
+            message = f"{spec.place_name}：{problem}"
             yield Finding("cell.value", Severity.ERROR, (spec.id,), message)
     fmt = report.format
     for key in report.cells:
@@ -186,47 +181,3 @@ RULES: tuple[Rule, ...] = (
     other_handling_share,
     text_findings,
 )
-
-
-# Cross-year rules (last year's report linked) -------------------------------------------------
-
-
-def cross_year(report: Report, values: Values, previous: Report) -> Iterator[Finding]:
-    before = resolved_values(previous)
-    yield from _carry_over(report, values, before)
-    yield from _in_force(report, values, before)
-
-
-def _carry_over(report: Report, values: Values, before: Values) -> Iterator[Finding]:
-    """This year's 二、上年结转 = last year's 四、结转下年度继续办理, column by column."""
-    for column in report.format.table(T3).blocks[0].columns:
-        now_id = cell_id(T3, "carried_over", column.id)
-        then = as_number(before[cell_id(T3, "carried_forward", column.id)])
-        now = as_number(values[now_id])
-        if now != then:
-            yield Finding(
-                "cross_year.carry_over",
-                Severity.WARNING,
-                (now_id,),
-                f"{column.label}列：本年“上年结转” {now} 件，上年报告“结转下年度继续办理”为 "
-                f"{then} 件",
-            )
-
-
-def _in_force(report: Report, values: Values, before: Values) -> Iterator[Finding]:
-    """现行有效件数 = last year's 现行有效件数 + 本年制发件数 − 本年废止件数."""
-    block = report.format.table("table2").block("item1")
-    for row in block.rows:
-        ids = {c: cell_id("table2", row.id, c) for c in ("issued", "repealed", "in_force")}
-        last = as_number(before[ids["in_force"]])
-        issued, repealed = as_number(values[ids["issued"]]), as_number(values[ids["repealed"]])
-        expected = last + issued - repealed
-        actual = as_number(values[ids["in_force"]])
-        if actual != expected:
-            yield Finding(
-                "cross_year.in_force",
-                Severity.WARNING,
-                tuple(ids.values()),
-                f"{row.label}现行有效件数为 {format_value(actual)}，按上年现行有效 {last} + "
-                f"本年制发 {issued} − 本年废止 {repealed} 应为 {expected}",
-            )

@@ -22,7 +22,7 @@ from typing import Any
 
 from ..domain.declaration import CellSpec, ReportFormat, TextPart, ValueKind
 from ..domain.format2021 import FORMAT_2021
-from ..domain.model import CUSTOM_ITEM, FORMATS, Meta, Report, TextItem
+from ..domain.model import CUSTOM_ITEM, FORMATS, Meta, PreviousLink, Report, TextItem
 from ..domain.values import CellValue, format_value
 from .errors import DraftEditionError, DraftValueError, missing_key, unknown_key, wrong_type
 
@@ -31,10 +31,12 @@ ROOT = "report"
 META_TEXT_KEYS = ("agency", "website_name", "website", "address", "phone")
 META_KEYS = (*META_TEXT_KEYS, "year", "publication_date")
 REPORT_TEXT_KEYS = ("preface", "overview_intro", "problems")
-REPORT_KEYS = (*REPORT_TEXT_KEYS, "meta", "overview_parts", "other_items", "cells")
+REPORT_KEYS = (*REPORT_TEXT_KEYS, "meta", "overview_parts", "other_items", "cells", "previous")
 ITEM_KEYS = ("key", "title", "text")
+PREVIOUS_KEYS = ("path", "sha256")
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _DECIMAL_TEXT = re.compile(r"^-?\d+(\.\d+)?$")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -72,7 +74,12 @@ def report_to_dict(report: Report) -> JsonObject:
         "problems": report.problems,
         "other_items": [_item_to_dict(item) for item in report.other_items],
         "cells": _cells_to_dict(fmt, report.cells),
+        "previous": _previous_to_dict(report.previous),
     }
+
+
+def _previous_to_dict(link: PreviousLink | None) -> JsonObject | None:
+    return None if link is None else {"path": link.path, "sha256": link.sha256}
 
 
 def _meta_to_dict(meta: Meta) -> JsonObject:
@@ -126,7 +133,24 @@ def report_from_dict(data: object, edition: str = FORMAT_2021.edition) -> Report
         other_items=_items_from(obj, "other_items", fmt.other_items),
         cells=_cells_from(fmt, obj.get("cells", {}), f"{ROOT}.cells"),
         edition=fmt.edition,
+        previous=_previous_from(obj.get("previous"), f"{ROOT}.previous"),
     )
+
+
+def _previous_from(data: object, path: str) -> PreviousLink | None:
+    if data is None:
+        return None
+    obj = _object(data, path)
+    _reject_unknown(obj, PREVIOUS_KEYS, path)
+    for required in PREVIOUS_KEYS:
+        if required not in obj:
+            raise missing_key(f"{path}.{required}")
+    link = PreviousLink(path=_text(obj, "path", path), sha256=_text(obj, "sha256", path))
+    if not link.path:
+        raise DraftValueError(f"{path}.path", "不能为空。")
+    if not _SHA256.match(link.sha256):
+        raise wrong_type(f"{path}.sha256", "64 位十六进制的 SHA-256 值", link.sha256)
+    return link
 
 
 def _meta_from(data: object, path: str) -> Meta:

@@ -21,11 +21,18 @@ from .errors import DraftMigrationError
 Envelope = dict[str, Any]
 Migration = Callable[[Envelope], Envelope]
 
-CURRENT_SCHEMA_VERSION = 1
+CURRENT_SCHEMA_VERSION = 2
 """The version this program writes and the newest it reads."""
 
-MIGRATIONS: dict[int, Migration] = {}
-"""N → the step upgrading an envelope from version N to N + 1. Version 1 is the first: none yet."""
+
+def _link_to_previous_year(envelope: Envelope) -> Envelope:
+    """1 → 2: a report may be linked to last year's report (``report.previous``); v1 had none."""
+    envelope["report"].setdefault("previous", None)
+    return envelope
+
+
+MIGRATIONS: dict[int, Migration] = {1: _link_to_previous_year}
+"""N → the step upgrading an envelope from version N to N + 1."""
 
 
 def upgrade(envelope: Envelope, version: int) -> Envelope:

@@ -28,6 +28,7 @@ Schema = dict[str, Any]
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 AMOUNT_PATTERN = r"^(0|[1-9][0-9]*)(\.[0-9]+)?$"
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+SHA256_PATTERN = r"^[0-9a-f]{64}$"
 TIMESTAMP_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$"
 
 
@@ -80,6 +81,7 @@ def _definitions(fmt: ReportFormat) -> Schema:
         "overview_item": _item(fmt.overview_parts),
         "other_item": _item(fmt.other_items),
         "cells": _cells(fmt),
+        "previous": _previous(),
         "count": {"type": "integer", "minimum": 0},
         "amount": {
             "type": "string",
@@ -96,8 +98,19 @@ def _report() -> Schema:
         "overview_parts": {"type": "array", "items": {"$ref": "#/$defs/overview_item"}},
         "other_items": {"type": "array", "items": {"$ref": "#/$defs/other_item"}},
         "cells": {"$ref": "#/$defs/cells"},
+        "previous": {"oneOf": [{"type": "null"}, {"$ref": "#/$defs/previous"}]},
     }
     return _closed_object(properties)
+
+
+def _previous() -> Schema:
+    """The link to last year's report (schema version 2)."""
+    return _closed_object(
+        {
+            "path": {"type": "string", "minLength": 1},
+            "sha256": {"type": "string", "pattern": SHA256_PATTERN},
+        }
+    )
 
 
 def _meta() -> Schema:

@@ -1,0 +1,167 @@
+"""Last year's report as a checking partner: the cross-year rules.
+
+All are warnings or information — real reports break continuity for good reasons (a clean-up of
+规范性文件, a re-counted carry-over) — and all run only when last year's report is linked.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .declaration import cell_id
+from .findings import Finding, Severity, text_place
+from .model import Report, TextItem, character_count, new_report, resolved_values
+from .values import CellValue, as_number, format_value
+
+Values = dict[str, CellValue]
+T3 = "table3"
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    change_ratio: Decimal = Decimal("0.5")
+    """A cell changing by more than this share of last year's value is worth a look (info)."""
+    change_minimum: int = 10
+    """…if it also changed by at least this much: small numbers swing widely and mean little."""
+    similarity_limit: Decimal = Decimal("0.8")
+    """Section 五 at least this similar to last year's is 年年雷同 (warning)."""
+
+
+DEFAULTS = CheckOptions()
+QUOTE_LENGTH = 40
+
+
+def cross_year(
+    report: Report, values: Values, previous: Report, options: CheckOptions = DEFAULTS
+) -> Iterator[Finding]:
+    before = resolved_values(previous)
+    yield from _carry_over(report, values, before)
+    yield from _in_force(report, values, before)
+    yield from _problems_repeated(report, previous, options)
+    yield from _big_changes(report, values, before, options)
+
+
+def _carry_over(report: Report, values: Values, before: Values) -> Iterator[Finding]:
+    """This year's 二、上年结转 = last year's 四、结转下年度继续办理, column by column."""
+    for column in report.format.table(T3).blocks[0].columns:
+        now_id = cell_id(T3, "carried_over", column.id)
+        then = as_number(before[cell_id(T3, "carried_forward", column.id)])
+        now = as_number(values[now_id])
+        if now != then:
+            yield Finding(
+                "cross_year.carry_over",
+                Severity.WARNING,
+                (now_id,),
+                f"{column.label}列：本年“上年结转” {now} 件，上年报告“结转下年度继续办理”为 "
+                f"{then} 件",
+            )
+
+
+def _in_force(report: Report, values: Values, before: Values) -> Iterator[Finding]:
+    """现行有效件数 = last year's 现行有效件数 + 本年制发件数 − 本年废止件数."""
+    block = report.format.table("table2").block("item1")
+    for row in block.rows:
+        ids = {c: cell_id("table2", row.id, c) for c in ("issued", "repealed", "in_force")}
+        last = as_number(before[ids["in_force"]])
+        issued, repealed = as_number(values[ids["issued"]]), as_number(values[ids["repealed"]])
+        expected = last + issued - repealed
+        actual = as_number(values[ids["in_force"]])
+        if actual != expected:
+            yield Finding(
+                "cross_year.in_force",
+                Severity.WARNING,
+                tuple(ids.values()),
+                f"{row.label}现行有效件数为 {format_value(actual)}，按上年现行有效 {last} + "
+                f"本年制发 {issued} − 本年废止 {repealed} 应为 {expected}",
+            )
+
+
+def _problems_repeated(
+    report: Report, previous: Report, options: CheckOptions
+) -> Iterator[Finding]:
+    """Section 五 must not be the same year after year (不得年年雷同)."""
+    ratio, passage = similarity(report.problems, previous.problems)
+    if ratio < options.similarity_limit or not passage:
+        return
+    quote = passage if len(passage) <= QUOTE_LENGTH else passage[:QUOTE_LENGTH] + "…"
+    yield Finding(
+        "cross_year.problems_repeated",
+        Severity.WARNING,
+        (text_place("problems"),),
+        f"“五、存在的主要问题及改进情况”与上年报告的相似度为 {round(ratio * 100)}%，"
+        f"与上年重复的段落如“{quote}”：格式要求不得年年雷同",
+    )
+
+
+@functools.lru_cache(maxsize=16)
+def similarity(text: str, before: str) -> tuple[Decimal, str]:
+    """How alike two texts are (0–1, whitespace ignored) and their longest common passage."""
+    a, b = "".join(text.split()), "".join(before.split())
+    if not a or not b or character_count(a) < 10:
+        return Decimal(0), ""
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    block = matcher.find_longest_match(0, len(a), 0, len(b))
+    ratio = Decimal(str(matcher.ratio())).quantize(Decimal("0.001"))
+    return ratio, a[block.a : block.a + block.size]
+
+
+def _big_changes(
+    report: Report, values: Values, before: Values, options: CheckOptions
+) -> Iterator[Finding]:
+    """A typed cell far from last year's value: information, never an error. Cells not filled
+    yet are left to the unfilled-cells information."""
+    for spec in report.format.leaf_cells:
+        if values[spec.id] is None:
+            continue
+        now, then = as_number(values[spec.id]), as_number(before[spec.id])
+        change: int | Decimal = now - then
+        size = change if change >= 0 else -change
+        if size < options.change_minimum or (then and size <= then * options.change_ratio):
+            continue
+        share = f"{'+' if change > 0 else ''}{round(change * 100 / then)}%" if then else "上年为 0"
+        yield Finding(
+            "cross_year.change",
+            Severity.INFO,
+            (spec.id,),
+            f"{spec.place_name}：本年 {format_value(now)}，上年 {format_value(then)}，变化 {share}",
+        )
+
+
+def new_from_previous(last: Report) -> Report:
+    """This year's report started from last year's.
+
+    The year moves on; agency details, the section-六 item titles and the preface (with its
+    years moved on) are kept; last year's 四、结转下年度继续办理 becomes this year's
+    二、上年结转, column by column. Every other cell and every narrative starts empty: last
+    year's text is shown beside the editor for reference, never copied (copying is how
+    年年雷同 happens).
+    """
+    year = last.meta.year + 1 if last.meta.year is not None else None
+    meta = dataclasses.replace(last.meta, year=year, publication_date=None)
+    report = new_report(meta, last.format)
+    report.preface = _moved_on(last.preface, last.meta.year) if last.preface else report.preface
+    report.other_items = [TextItem(item.key, item.title) for item in last.other_items]
+    report.overview_parts = [TextItem(item.key, item.title) for item in last.overview_parts]
+    before = resolved_values(last)
+    for spec in report.format.table(T3).blocks[0].columns:
+        if not spec.computed:
+            carried = before[cell_id(T3, "carried_forward", spec.id)]
+            report.cells[cell_id(T3, "carried_over", spec.id)] = carried
+    return report
+
+
+def _moved_on(text: str, year: int | None) -> str:
+    """「2024年」 → 「2025年」 and 「2025年」 → 「2026年」 (the year the report is published)."""
+    if year is None:
+        return text
+    return re.sub(r"(?<!\d)(\d{4})(?=年)", lambda m: _next(m.group(1), year), text)
+
+
+def _next(found: str, year: int) -> str:
+    return str(int(found) + 1) if int(found) in (year, year + 1) else found

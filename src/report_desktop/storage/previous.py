@@ -1,0 +1,99 @@
+"""The link from a report to last year's report: making it, following it, noticing it is lost.
+
+A link stores the path relative to the draft's folder when last year's file lies beside or below
+it (so a folder of reports can move as a whole), and the file's SHA-256 when linked, so that a
+changed file is noticed. A lost link never breaks anything: the cross-year checks are skipped
+and the clerk is told why.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..domain.model import PreviousLink, Report
+from .draft import load_draft
+from .errors import DraftError, DraftReadError
+
+
+@dataclass(frozen=True)
+class PreviousReport:
+    """What following a report's link gave."""
+
+    report: Report | None
+    """Last year's report, or None when there is no link or it could not be followed."""
+    path: Path | None
+    notice: str = ""
+    """Chinese, for the clerk: why the cross-year checks are skipped, or that the file changed."""
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for chunk in iter(lambda: stream.read(1 << 16), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def make_link(previous_path: Path, draft_path: Path | None) -> PreviousLink:
+    """A link to ``previous_path`` for a draft saved at ``draft_path`` (None: not saved yet).
+
+    Raises :class:`DraftReadError` when the file cannot be read.
+    """
+    target = previous_path.resolve()
+    try:
+        digest = file_sha256(target)
+    except OSError as error:
+        raise DraftReadError(
+            f"无法读取上年报告“{previous_path}”：{error.strerror or error}"
+        ) from error
+    return PreviousLink(path=_stored_path(target, draft_path), sha256=digest)
+
+
+def _stored_path(target: Path, draft_path: Path | None) -> str:
+    if draft_path is not None:
+        folder = draft_path.resolve().parent
+        if target.is_relative_to(folder):
+            return target.relative_to(folder).as_posix()
+    return str(target)
+
+
+def link_target(link: PreviousLink, draft_path: Path | None) -> Path:
+    """Where a link points, for a draft at ``draft_path``."""
+    stored = Path(os.path.expanduser(link.path))
+    if stored.is_absolute() or draft_path is None:
+        return stored
+    return draft_path.resolve().parent / stored
+
+
+def load_previous(report: Report, draft_path: Path | None) -> PreviousReport:
+    """Follow ``report.previous``. Never raises: a lost or unreadable file gives a notice."""
+    link = report.previous
+    if link is None:
+        return PreviousReport(None, None)
+    target = link_target(link, draft_path)
+    if not target.is_file():
+        return PreviousReport(None, target, _lost(target))
+    try:
+        previous = load_draft(target).report
+        changed = file_sha256(target) != link.sha256
+    except (DraftError, OSError) as error:
+        reason = error.message if isinstance(error, DraftError) else str(error)
+        return PreviousReport(
+            None, target, f"关联的上年报告“{target}”无法打开，已跳过跨年核对：{reason}"
+        )
+    notice = (
+        f"关联的上年报告“{target}”在关联之后被修改过，跨年核对按它现在的内容进行。"
+        if changed
+        else ""
+    )
+    return PreviousReport(previous, target, notice)
+
+
+def _lost(target: Path) -> str:
+    return (
+        f"找不到关联的上年报告“{target}”（可能已被移动、改名或删除），已跳过跨年核对。"
+        "可用“关联上年报告”重新选择。"
+    )
