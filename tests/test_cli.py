@@ -177,3 +177,34 @@ def test_bad_command_line_in_chinese(capsys: pytest.CaptureFixture[str]) -> None
         main(["check"])
     assert exit_info.value.code == 2
     assert "缺少参数 草稿" in capsys.readouterr().err
+
+
+def test_export_pdf_of_a_report_with_errors_says_it_is_a_draft(
+    tmp_path: Path, broken_draft: Path
+) -> None:
+    target = tmp_path / "report.pdf"
+    code, out, _ = run("export", broken_draft, "-o", target)
+    assert code == 0
+    assert target.read_bytes().startswith(b"%PDF-")
+    assert "注意：报告还有 2 个错误，导出的文件带有“草稿”标记" in out
+
+
+def test_export_html_of_a_clean_report(tmp_path: Path, example_draft_path: Path) -> None:
+    target = tmp_path / "report.html"
+    code, out, _ = run("export", example_draft_path, "-o", target)
+    assert code == 0
+    assert out == f"已导出“{target}”\n"
+    assert "威海市环翠区统计局" in target.read_text(encoding="utf-8")
+
+
+def test_check_opens_an_exported_pdf_as_a_draft(tmp_path: Path, example_draft_path: Path) -> None:
+    target = tmp_path / "report.pdf"
+    assert run("export", example_draft_path, "-o", target)[0] == 0
+    code, out, _ = run("check", target)
+    assert code == 0
+    assert out.strip() == "检查完毕：未发现问题"
+    plain = tmp_path / "plain.pdf"
+    plain.write_bytes(b"%PDF-1.7\n%%EOF\n")
+    code, _, err = run("check", plain)
+    assert code == 2
+    assert "无法打开" in err

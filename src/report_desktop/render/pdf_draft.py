@@ -1,0 +1,86 @@
+"""Reading the draft back out of a PDF this program exported (pypdf; no weasyprint).
+
+Every exported PDF carries the draft as the attachment ``report-draft.json``; this module gives
+its text, which :func:`report_desktop.storage.draft.loads_draft` then reads like any draft file.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from report_desktop.storage.errors import DraftError
+
+DRAFT_ATTACHMENT = "report-draft.json"
+"""The name of the attachment that carries the draft in every exported PDF."""
+MAX_DRAFT_BYTES = 64 * 1024 * 1024
+
+
+class PdfDraftError(DraftError):
+    """The PDF cannot be read, or carries no draft; the message (Chinese) says which."""
+
+    title = "无法从 PDF 打开草稿"
+
+
+def draft_from_pdf(source: bytes | str | os.PathLike[str]) -> str:
+    """The draft JSON text embedded in an exported PDF (the PDF's bytes, or its path)."""
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    data = _read(source)
+    try:
+        with _quiet_pypdf():
+            attachments = PdfReader(io.BytesIO(data)).attachments
+            contents = attachments.get(DRAFT_ATTACHMENT) or []
+    except (PyPdfError, ValueError, KeyError, TypeError) as error:
+        raise PdfDraftError("无法读取此 PDF 文件：文件已损坏，或不是 PDF 文件。") from error
+    if not contents:
+        raise PdfDraftError(
+            "此 PDF 不包含报告草稿数据，无法作为草稿打开。只有本程序导出的 PDF 才带有草稿数据。"
+        )
+    return _decode(contents[0])
+
+
+@contextmanager
+def _quiet_pypdf() -> Iterator[None]:
+    """pypdf logs every oddity of a damaged file; the error raised here says what matters."""
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+def _read(source: bytes | str | os.PathLike[str]) -> bytes:
+    if isinstance(source, bytes):
+        return source
+    path = Path(source)
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise PdfDraftError(f"无法读取文件“{path}”：{_reason(error)}") from error
+
+
+def _reason(error: OSError) -> str:
+    if isinstance(error, FileNotFoundError):
+        return "文件不存在。"
+    if isinstance(error, PermissionError):
+        return "没有读取权限。"
+    if isinstance(error, IsADirectoryError):
+        return "这是一个文件夹，不是文件。"
+    return "读取时出错。"
+
+
+def _decode(content: bytes) -> str:
+    if len(content) > MAX_DRAFT_BYTES:
+        raise PdfDraftError("此 PDF 中的草稿数据过大，不是本程序导出的草稿。")
+    try:
+        return content.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise PdfDraftError("此 PDF 中的草稿数据已损坏（不是 UTF-8 文本）。") from error
