@@ -177,3 +177,16 @@ def test_package_is_well_formed(example: Report, tmp_path: Path) -> None:
 def test_empty_report() -> None:
     document = docx.Document(io.BytesIO(render_docx(new_report())))
     assert document.paragraphs[0].text == "XXXX年政府信息公开工作年度报告"
+
+
+def _header_texts(data: bytes) -> list[str]:
+    section = docx.Document(io.BytesIO(data)).sections[0]
+    return [p.text for h in (section.header, section.even_page_header) for p in h.paragraphs]
+
+
+def test_draft_mark_only_while_errors_remain(example: Report) -> None:
+    assert not any("草稿" in text for text in _header_texts(render_docx(example)))
+    broken = example.copy()
+    broken.cells["table3.new_applications.natural_person"] = 1
+    texts = _header_texts(render_docx(broken))
+    assert sum("草稿" in text for text in texts) == 2  # odd and even pages

@@ -271,10 +271,8 @@ def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         raise CommandError(f"无法写入“{output}”：{error.strerror or error}") from error
     print(f"已导出“{output}”", file=out)
     errors = sum(f.severity is Severity.ERROR for f in check(report))
-    if errors and suffix in (".pdf", ".html"):
+    if errors and suffix != ".csv":
         print(f"注意：报告还有 {errors} 个错误，导出的文件带有“草稿”标记", file=out)
-    elif errors and suffix == ".docx":
-        print(f"注意：报告还有 {errors} 个错误，请改正后再印发", file=out)
     return EXIT_OK
 
 

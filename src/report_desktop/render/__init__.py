@@ -25,7 +25,7 @@ def export_document(
 ) -> None:
     """Write ``report`` to ``path`` as PDF, HTML or DOCX, chosen by the suffix, atomically.
 
-    ``draft_mark`` (PDF and HTML): ``None`` marks the document 「草稿」 iff the checks find errors.
+    ``draft_mark``: ``None`` marks the document 「草稿」 iff the checks find errors.
     """
     target = Path(path)
     data = document_bytes(report, target.suffix, draft_mark)
@@ -49,7 +49,7 @@ def document_bytes(report: Report, suffix: str, draft_mark: bool | None = None) 
     if kind == ".docx":
         from .docx import render_docx
 
-        return render_docx(report)
+        return render_docx(report, draft_mark)
     raise UnsupportedExportError(
         f"不支持导出为“{suffix or '（无扩展名）'}”格式，请使用 .pdf、.html 或 .docx。"
     )

@@ -14,7 +14,15 @@ from typing import Any
 
 from report_desktop.domain.model import Report
 
-from .context import Cell, DocumentContext, Paragraph, Row, TableContext, document_context
+from .context import (
+    Cell,
+    DocumentContext,
+    Paragraph,
+    Row,
+    TableContext,
+    document_context,
+    draft_mark_for,
+)
 from .ooxml import insert_ordered, qn, w
 from .pdf import document_date
 
@@ -51,15 +59,17 @@ TABLE_STYLE = "报告表格文字"
 FOOTER_STYLE = "报告页码"
 
 
-def render_docx(report: Report) -> bytes:
-    """The report as a .docx file."""
+def render_docx(report: Report, draft_mark: bool | None = None) -> bytes:
+    """The report as a .docx file; ``draft_mark`` None: 「草稿」 iff the checks find errors."""
     from docx import Document
 
-    context = document_context(report, draft_mark=False)
+    context = document_context(report, draft_mark=draft_mark_for(report, draft_mark))
     document = Document()
     _setup_page(document)
     _setup_styles(document)
     _setup_footers(document)
+    if context["draft_mark"]:
+        _add_draft_headers(document, context["draft_notice"])
     _set_properties(document, report, context)
     _add_title(document, context["title_lines"])
     for paragraph in context["preface"]:
@@ -160,6 +170,20 @@ def _setup_footers(document: Any) -> None:
         else:
             paragraph.paragraph_format.left_indent = Pt(PAGE_NUMBER_PT)  # 居左空一字
         _add_page_number(paragraph)
+
+
+def _add_draft_headers(document: Any, notice: str) -> None:
+    """A red 「草稿」 notice at the head of every page, odd and even."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt, RGBColor
+
+    section = document.sections[0]
+    for header in (section.header, section.even_page_header):
+        paragraph = header.paragraphs[0]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = paragraph.add_run(notice)
+        run.font.size = Pt(10.5)
+        run.font.color.rgb = RGBColor(0xB0, 0x00, 0x00)
 
 
 def _add_page_number(paragraph: Any) -> None:
