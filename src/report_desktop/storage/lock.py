@@ -344,7 +344,7 @@ class DraftLock:
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
         try:
             self._make_folder(path)
-            fd = os.open(path, flags)
+            fd = os.open(path, flags, 0o644)
         except FileExistsError:
             raise
         except OSError:

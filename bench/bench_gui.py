@@ -1,0 +1,208 @@
+"""How fast the editor starts and reacts. Prints figures, asserts nothing.
+
+.venv/bin/python bench/bench_gui.py [--runs N] [--edits N]
+
+Start-up: wall-clock time of a fresh process that shows a window and exits once it is painted,
+for a bare PySide6 QMainWindow and for our window with the example draft open (offscreen, in a
+private REPORT_DESKTOP_HOME). Target: ours within 1.5 × bare.
+
+Per edit: a value committed in a 表三 cell, through the session (totals, checks), the grid's
+marks, the problems panel, the navigation and the status bar, up to the repaint. Target: within
+one frame (16 ms).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+SAME_WIDGETS = """
+import os
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QUndoGroup, QUndoStack
+from PySide6.QtWidgets import (QApplication, QDateEdit, QDockWidget, QFormLayout, QLabel, QLineEdit,
+    QListWidget, QMainWindow, QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QStackedWidget,
+    QTreeWidget, QTreeWidgetItem, QWidget)
+app = QApplication([])
+window = QMainWindow()
+window.resize(1280, 740)
+navigation = QListWidget()
+navigation.addItems([f"part {i}" for i in range(7)])
+left = QDockWidget("navigation", window)
+left.setWidget(navigation)
+window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, left)
+tree = QTreeWidget()
+for _ in range(3):
+    QTreeWidgetItem(tree, ["group"])
+bottom = QDockWidget("problems", window)
+bottom.setWidget(tree)
+window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, bottom)
+stack = QStackedWidget()
+window.setCentralWidget(stack)
+page = QWidget()
+form = QFormLayout(page)
+for _ in range(5):
+    form.addRow("field", QLineEdit())
+form.addRow("year", QSpinBox())
+form.addRow("date", QDateEdit())
+form.addRow("preface", QPlainTextEdit())
+form.addRow("", QPushButton("button"))
+scroll = QScrollArea()
+scroll.setWidget(page)
+stack.addWidget(scroll)
+group = QUndoGroup(window)
+group.addStack(QUndoStack(window))
+menu = window.menuBar().addMenu("file")
+for number in range(12):
+    menu.addAction(QAction(f"action {number}", window))
+window.addToolBar("tools").addAction(group.createUndoAction(window))
+window.statusBar().addPermanentWidget(QLabel("counts"))
+window.show()
+app.processEvents()
+window.repaint()
+os._exit(0)
+"""
+
+BARE = """
+import os, sys
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+window = QMainWindow()
+window.resize(1280, 740)
+window.show()
+app.processEvents()
+window.repaint()
+os._exit(0)
+"""
+
+OURS = """
+import os, sys
+from report_desktop import gui
+app, window = gui.start([sys.argv[1]])
+while window.drafts.current is None:
+    app.processEvents()
+app.processEvents()
+window.repaint()
+if os.environ.get("BENCH_CHECK"):
+    print(window.windowTitle(), sorted(m for m in sys.modules if m.split(".")[0] in
+          ("weasyprint", "openpyxl", "docx", "jinja2")))
+window.drafts.shutdown()  # releases the draft's lock for the next run
+os._exit(0)
+"""
+
+
+def timed_run(code: str, *args: str, env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code, *args], env=env, check=True)
+    return time.perf_counter() - started
+
+
+def bench_startup(runs: int) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        draft = Path(folder) / "huancui-statistics-2024.json"
+        shutil.copy(ROOT / "examples" / "huancui-statistics-2024.json", draft)
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", REPORT_DESKTOP_HOME=f"{folder}/home")
+        env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed program runs from cached bytecode
+        check = subprocess.run(
+            [sys.executable, "-c", OURS, str(draft)],
+            env=dict(env, BENCH_CHECK="1"),
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        print(f"our window: {check.stdout.strip()}")
+        for code in (BARE, SAME_WIDGETS):  # warm the file cache and the bytecode cache
+            timed_run(code, env=env)
+        bare, same, ours = [], [], []
+        for _ in range(runs):  # interleaved, so load on the machine affects all three alike
+            bare.append(timed_run(BARE, env=env))
+            same.append(timed_run(SAME_WIDGETS, env=env))
+            ours.append(timed_run(OURS, str(draft), env=env))
+    base = statistics.median(bare)
+    for label, times in (
+        ("bare QMainWindow", bare),
+        ("same Qt widgets, no app code", same),
+        ("editor with the example draft", ours),
+    ):
+        median = statistics.median(times)
+        print(f"start-up, {label:30}: median {median * 1000:5.0f} ms = {median / base:.2f} × bare")
+    print(f"({runs} runs each; target: editor ≤ 1.5 × bare)")
+
+
+def bench_edits(count: int) -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["REPORT_DESKTOP_HOME"] = f"{folder}/home"
+        draft = Path(folder) / "draft.json"
+        shutil.copy(ROOT / "examples" / "huancui-statistics-2024.json", draft)
+        _measure_edits(draft, count)
+
+
+def _measure_edits(draft: Path, count: int) -> None:
+    from report_desktop import gui
+    from report_desktop.ui.pages.table_page import TablePage
+
+    app, window = gui.start([str(draft)])
+    while window.drafts.current is None:
+        app.processEvents()
+    window.resize(1366, 768)
+    window.nav.show_page("requests")
+    app.processEvents()
+    page = window.stack.current_page()
+    assert isinstance(page, TablePage)
+    model = page.model
+    index = model.index_of("table3.new_applications.natural_person")
+    cell_times: list[float] = []
+    full_times: list[float] = []
+    text_times: list[float] = []
+    for number in range(count):
+        started = time.perf_counter()
+        model.setData(index, str(number % 7))  # alternately balanced and not: findings change
+        app.processEvents()  # the repaints Qt scheduled: grid, panel, navigation, status bar
+        cell_times.append(time.perf_counter() - started)
+    for number in range(count):
+        started = time.perf_counter()
+        model.setData(index, str(number % 7))
+        window.repaint()  # worst case: the whole window painted again
+        app.processEvents()
+        full_times.append(time.perf_counter() - started)
+    session = window.drafts.session
+    for number in range(count):
+        started = time.perf_counter()
+        session.set_field("problems", "本年度存在的问题" + "。" * number)
+        session.validate_now()  # what the debounce timer runs after a pause
+        app.processEvents()
+        text_times.append(time.perf_counter() - started)
+    _report("per cell edit (totals, checks, marks, panel, repaint)", cell_times)
+    _report("per cell edit, whole window repainted", full_times)
+    _report("per text keystroke + the debounced check", text_times)
+    window.drafts.shutdown()
+
+
+def _report(what: str, times: list[float]) -> None:
+    ordered = sorted(times)
+    median = statistics.median(ordered) * 1000
+    p95 = ordered[int(len(ordered) * 0.95) - 1] * 1000
+    print(f"{what}: median {median:.2f} ms, p95 {p95:.2f} ms, max {ordered[-1] * 1000:.2f} ms")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--edits", type=int, default=200)
+    args = parser.parse_args()
+    bench_startup(args.runs)
+    bench_edits(args.edits)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,87 @@
+"""The desktop program: ``report-desktop`` without a subcommand (or with a draft's path).
+
+Builds the QApplication (with Qt's own Chinese translations), finds the program's folders and
+settings, shows the main window with the draft given (or a new report), then offers any unsaved
+work left by an earlier run. Heavy modules (rendering, spreadsheets) are imported only when used.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from .ui.main_window import MainWindow
+
+
+def run(argv: list[str]) -> int:
+    """Run the GUI; ``argv`` is the program's arguments (an optional draft path), not argv[0]."""
+    app, window = start(argv)
+    code = app.exec()
+    close_down(window)
+    return code
+
+
+def close_down(window: MainWindow) -> None:
+    """Delete the window while the application still exists: left to Python's finalizer, the
+    order of destruction is arbitrary and Qt may crash on the way out."""
+    import shiboken6
+
+    window.drafts.shutdown()
+    if shiboken6.isValid(window):
+        shiboken6.delete(window)
+
+
+def start(argv: list[str]) -> tuple[QApplication, MainWindow]:
+    """The application and its shown main window; the draft opens as soon as events run."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "report-desktop"])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("report-desktop")
+    app.setApplicationDisplayName("政府信息公开工作年度报告")
+    install_translations(app)
+    window = make_window()
+    window.show()
+    draft = draft_argument(argv)
+    QTimer.singleShot(0, lambda: window.open_at_start(draft))
+    return app, window
+
+
+def install_translations(app: QApplication) -> bool:
+    """Qt's own texts (standard buttons, file dialogs, context menus) in 简体中文."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not translator.load("qtbase_zh_CN", folder):
+        return False
+    return app.installTranslator(translator)
+
+
+def make_window() -> MainWindow:
+    """The main window with the program's folders and settings (REPORT_DESKTOP_HOME honoured)."""
+    from .storage.paths import app_paths
+    from .ui.context import AppContext
+    from .ui.main_window import MainWindow
+
+    paths = app_paths()
+    with contextlib.suppress(OSError):  # the services report their own failures when writing
+        paths.ensure()
+    return MainWindow(AppContext.load(paths))
+
+
+def draft_argument(argv: list[str]) -> Path | None:
+    """The draft named on the command line, if any."""
+    paths = [arg for arg in argv if not arg.startswith("-")]
+    return Path(paths[0]) if paths else None
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(run(sys.argv[1:]))

@@ -1,0 +1,109 @@
+"""Undo commands: every change of an open report is one of these, pushed on the session's stack.
+
+A command keeps the values before and after and asks the session to apply one or the other; the
+session then tells the forms what changed.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QUndoCommand
+
+from ..domain.model import TextItem
+from ..domain.values import CellValue
+from .fields import FieldValue
+
+if TYPE_CHECKING:
+    from .report_session import ReportSession
+
+MERGE_SECONDS = 2.0
+"""Typing in one field merges into one undo step until the clerk pauses this long."""
+
+_FIELD_COMMAND_ID = 1001
+
+CellChanges = dict[str, tuple[CellValue, CellValue]]
+"""cell id → (value before, value after)."""
+
+
+class SetCellsCommand(QUndoCommand):
+    """One or many typed cells changed at once (an entry, a paste, emptying a selection)."""
+
+    def __init__(self, session: ReportSession, changes: CellChanges, text: str) -> None:
+        super().__init__(text)
+        self._session = session
+        self._changes = changes
+
+    def redo(self) -> None:
+        self._session.apply_cells({k: new for k, (_, new) in self._changes.items()})
+
+    def undo(self) -> None:
+        self._session.apply_cells({k: old for k, (old, _) in self._changes.items()})
+
+
+class SetFieldCommand(QUndoCommand):
+    """A text or meta field changed; consecutive typing in one field merges."""
+
+    def __init__(
+        self,
+        session: ReportSession,
+        key: str,
+        old: FieldValue,
+        new: FieldValue,
+        *,
+        text: str,
+        mergeable: bool = True,
+    ) -> None:
+        super().__init__(text)
+        self._session = session
+        self.key = key
+        self.old = old
+        self.new = new
+        self.mergeable = mergeable
+        self.stamp = time.monotonic()
+
+    def id(self) -> int:
+        return _FIELD_COMMAND_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, SetFieldCommand) or other.key != self.key:
+            return False
+        if not (self.mergeable and other.mergeable):
+            return False
+        if other.stamp - self.stamp > MERGE_SECONDS:
+            return False
+        self.new = other.new
+        self.stamp = other.stamp
+        self.setObsolete(self.new == self.old)
+        return True
+
+    def redo(self) -> None:
+        self._session.apply_field(self.key, self.new)
+
+    def undo(self) -> None:
+        self._session.apply_field(self.key, self.old)
+
+
+class SetItemsCommand(QUndoCommand):
+    """A list of text items (一's parts, 六's items) added to, removed from or reordered."""
+
+    def __init__(
+        self,
+        session: ReportSession,
+        list_name: str,
+        before: list[TextItem],
+        after: list[TextItem],
+        text: str,
+    ) -> None:
+        super().__init__(text)
+        self._session = session
+        self._list_name = list_name
+        self._before = before
+        self._after = after
+
+    def redo(self) -> None:
+        self._session.apply_items(self._list_name, self._after)
+
+    def undo(self) -> None:
+        self._session.apply_items(self._list_name, self._before)

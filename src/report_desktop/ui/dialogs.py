@@ -1,0 +1,209 @@
+"""Dialogs that collect a choice: recovering autosaved work, opening a backup, preferences."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..storage.autosave import Recovery
+from ..storage.backups import Backup
+from ..storage.settings import AUTOSAVE_SECONDS, BACKUPS_KEPT, Settings
+from .prompter import RecoveryAction
+
+
+def local_time(moment: dt.datetime | None, missing: str = "—") -> str:
+    if moment is None:
+        return missing
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
+    table = QTableWidget(len(rows), len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            item = QTableWidgetItem(text)
+            item.setToolTip(text)
+            table.setItem(r, c, item)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    if rows:
+        table.selectRow(0)
+    return table
+
+
+class RecoveryDialog(QDialog):
+    """Unsaved work found from an earlier run: restore it, discard it, or decide later."""
+
+    def __init__(self, items: list[Recovery], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("恢复未保存的工作")
+        self.items = items
+        self.action = RecoveryAction.LATER
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            "上次运行时有未保存的修改被自动保存了下来。请选择一项恢复或丢弃；"
+            "选“以后再说”则保留这些文件，下次启动时再询问。"
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        headers = ["草稿", "自动保存时间", "草稿文件保存时间", "状态"]
+        self.table = _table(headers, [_recovery_row(item) for item in items])
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        layout.addWidget(self.table, 1)
+        buttons = QHBoxLayout()
+        self.restore_button = self._button("恢复", RecoveryAction.RESTORE, buttons)
+        self.discard_button = self._button("丢弃", RecoveryAction.DISCARD, buttons)
+        buttons.addStretch(1)
+        self._button("以后再说", RecoveryAction.LATER, buttons)
+        layout.addLayout(buttons)
+        self.resize(760, 320)
+        self._selection_changed()
+
+    def _button(self, text: str, action: RecoveryAction, row: QHBoxLayout) -> QPushButton:
+        button = QPushButton(text)
+        button.clicked.connect(lambda: self.choose(action))
+        row.addWidget(button)
+        return button
+
+    def selected(self) -> Recovery | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.items[rows[0].row()] if rows else None
+
+    def choose(self, action: RecoveryAction) -> None:
+        self.action = action
+        self.accept()
+
+    def _selection_changed(self) -> None:
+        item = self.selected()
+        self.restore_button.setEnabled(item is not None and item.error is None)
+        self.discard_button.setEnabled(item is not None)
+
+    def ask(self) -> tuple[RecoveryAction, Recovery | None]:
+        self.exec()
+        return self.action, self.selected()
+
+
+def _recovery_row(item: Recovery) -> list[str]:
+    name = "未命名报告（从未保存）" if item.draft_path is None else str(item.draft_path)
+    if item.error is not None:
+        state = f"无法恢复：{item.error}"
+    elif item.draft_path is not None and item.draft_saved_at is None:
+        state = "草稿文件已不存在"
+    else:
+        state = "比草稿文件新" if item.draft_path is not None else "从未保存"
+    missing = "（无）" if item.draft_path is None else "（文件不存在）"
+    return [name, local_time(item.autosaved_at), local_time(item.draft_saved_at, missing), state]
+
+
+class BackupDialog(QDialog):
+    """The backups of the open draft, newest first: open one in place of the current text."""
+
+    def __init__(self, draft: Path, backups: list[Backup], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("从备份恢复")
+        self.backups = backups
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            f"草稿“{draft.name}”每次保存前都会备份原来的版本。选择一个版本打开，"
+            "核对后保存即可替换草稿（保存前当前版本也会被备份）。"
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        rows = [
+            [local_time(b.saved_at), local_time(b.backed_up_at), f"{b.size / 1024:.1f} KB"]
+            for b in backups
+        ]
+        self.table = _table(["该版本保存于", "备份于", "大小"], rows)
+        self.table.doubleClicked.connect(self.accept)
+        layout.addWidget(self.table, 1)
+        box = QDialogButtonBox()
+        box.addButton("打开所选备份", QDialogButtonBox.ButtonRole.AcceptRole)
+        box.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
+        box.accepted.connect(self.accept)
+        box.rejected.connect(self.reject)
+        layout.addWidget(box)
+        self.resize(560, 320)
+
+    def selected(self) -> Backup | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.backups[rows[0].row()] if rows else None
+
+    def ask(self) -> Backup | None:
+        return self.selected() if self.exec() == QDialog.DialogCode.Accepted else None
+
+
+class PreferencesDialog(QDialog):
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("首选项")
+        self.settings = settings
+        form = QFormLayout(self)
+        self.autosave = QSpinBox()
+        self.autosave.setRange(*AUTOSAVE_SECONDS)
+        self.autosave.setSuffix(" 秒")
+        self.autosave.setValue(settings.autosave_seconds)
+        self.autosave.setToolTip("有未保存的修改时，每隔这么久自动保存一次（不会覆盖草稿文件）")
+        form.addRow("自动保存间隔：", self.autosave)
+        self.backups = QSpinBox()
+        self.backups.setRange(*BACKUPS_KEPT)
+        self.backups.setSuffix(" 份")
+        self.backups.setSpecialValueText("不备份")
+        self.backups.setValue(settings.backups_kept)
+        self.backups.setToolTip("每次保存前备份原来的文件，每个草稿最多保留这么多份")
+        form.addRow("每个草稿保留的备份：", self.backups)
+        self.folder = QLineEdit(settings.default_folder)
+        self.folder.setPlaceholderText("（“文档”文件夹）")
+        browse = QPushButton("浏览…")
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.folder, 1)
+        row.addWidget(browse)
+        form.addRow("默认文件夹：", row)
+        box = QDialogButtonBox()
+        box.addButton("确定", QDialogButtonBox.ButtonRole.AcceptRole)
+        box.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
+        box.accepted.connect(self.accept)
+        box.rejected.connect(self.reject)
+        form.addRow(box)
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "选择默认文件夹", self.folder.text())
+        if folder:
+            self.folder.setText(folder)
+
+    def result_settings(self) -> Settings:
+        return dataclasses.replace(
+            self.settings,
+            autosave_seconds=self.autosave.value(),
+            backups_kept=self.backups.value(),
+            default_folder=self.folder.text().strip(),
+        )
+
+    def ask(self) -> Settings | None:
+        if self.exec() == QDialog.DialogCode.Accepted:
+            return self.result_settings()
+        return None

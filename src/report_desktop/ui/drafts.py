@@ -1,0 +1,372 @@
+"""Opening, saving and closing drafts: the workflows behind the 文件 menu.
+
+Every question goes through the prompter; every file is read and written by the storage layer.
+Nothing is restored silently and nothing is deleted without the clerk's say.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from ..domain.model import Report, new_report
+from ..session.autosave import Autosaver
+from ..session.report_session import ReportSession
+from ..storage.autosave import AutosaveError, Recovery
+from ..storage.backups import BackupError, save_with_backup
+from ..storage.draft import load_draft, save_draft
+from ..storage.errors import DraftError, DraftReadError
+from ..storage.lock import DraftLock, LockResult, LockState
+from ..storage.recent import add_recent, remove_recent
+from .context import AppContext
+from .prompter import LockChoice, Prompter, RecoveryAction, SaveChoice
+
+UNTITLED = "未命名报告"
+
+LockOutcome = tuple[DraftLock | None, bool]
+
+
+@dataclasses.dataclass
+class OpenReport:
+    session: ReportSession
+    autosaver: Autosaver
+    lock: DraftLock | None
+
+    @property
+    def name(self) -> str:
+        path = self.session.path
+        return path.name if path is not None else UNTITLED
+
+
+class Drafts(QObject):
+    """The open report and the file workflows around it (one report per window)."""
+
+    opened = Signal()
+    """A report was put in place of the previous one (``current`` is set)."""
+    recent_changed = Signal()
+    message = Signal(str)
+
+    def __init__(self, ctx: AppContext, prompter: Prompter, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.prompter = prompter
+        self.current: OpenReport | None = None
+
+    @property
+    def session(self) -> ReportSession:
+        assert self.current is not None
+        return self.current.session
+
+    # New and open ------------------------------------------------------------------------------
+
+    def new(self) -> bool:
+        if not self.close_current():
+            return False
+        self._install(new_report(), None, lock=None)
+        return True
+
+    def open_dialog(self) -> bool:
+        path = self.prompter.open_path(self._folder())
+        return self.open_path(path) if path is not None else False
+
+    def open_path(self, path: Path) -> bool:
+        """Open a draft: read it, take its lock (or ask), offer a newer autosave, show it."""
+        path = Path(path).absolute()
+        if self.current is not None and self.current.session.path == path:
+            self.message.emit(f"“{path.name}”已经打开")
+            return True
+        try:
+            report = load_draft(path).report
+        except DraftError as error:
+            self._open_failed(path, error)
+            return False
+        outcome = self._lock(path)
+        if outcome is None:
+            return False
+        lock, read_only = outcome
+        if not self.close_current():
+            if lock is not None:
+                lock.release()
+            return False
+        self._open_with_recovery(report, path, lock, read_only)
+        return True
+
+    def _open_with_recovery(
+        self, report: Report, path: Path, lock: DraftLock | None, read_only: bool
+    ) -> None:
+        found = None if read_only else self.ctx.autosaves.find(path)
+        if found is not None:
+            action, _ = self.prompter.ask_recovery([found])
+            if action is RecoveryAction.RESTORE and found.error is None:
+                restored = self._load_recovery(found)
+                if restored is not None:
+                    self._install(restored, path, lock, modified=True)
+                    self._remember(path)
+                    return
+            elif action is RecoveryAction.DISCARD:
+                self._discard_recovery(found)
+        self._install(report, path, lock, read_only=read_only)
+        self._remember(path)
+
+    def _open_failed(self, path: Path, error: DraftError) -> None:
+        self.prompter.show_error(error.title, error.message)
+        if isinstance(error, DraftReadError):  # missing or unreadable: drop it from 最近打开
+            self.ctx.update_settings(remove_recent(self.ctx.settings, path))
+            self.recent_changed.emit()
+
+    def _lock(self, path: Path) -> LockOutcome | None:
+        """(the draft's lock or None, open read-only); None when the clerk cancels."""
+        lock = DraftLock(path, self.ctx.paths.state_dir)
+        result = lock.acquire()
+        if result.state is LockState.ACQUIRED:
+            return lock, False
+        if result.state is LockState.UNAVAILABLE:
+            self.prompter.show_info("无法锁定草稿", result.message)
+            return None, False
+        return self._ask_lock(lock, result)
+
+    def _ask_lock(self, lock: DraftLock, result: LockResult) -> LockOutcome | None:
+        choice = self.prompter.ask_lock(result)
+        if choice is LockChoice.READ_ONLY:
+            return None, True
+        if choice is LockChoice.TAKE_OVER:
+            taken = lock.take_over()
+            if taken.acquired:
+                return lock, False
+            self.prompter.show_info("无法锁定草稿", taken.message)
+            return None, False
+        return None
+
+    # Save --------------------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        current = self.current
+        if current is None:
+            return False
+        path = current.session.path
+        if path is None or current.session.read_only:
+            return self.save_as()
+        return self._write(path)
+
+    def save_as(self) -> bool:
+        current = self.current
+        if current is None:
+            return False
+        target = self.prompter.save_path(self._folder(), self._suggested_name())
+        if target is None:
+            return False
+        target = target.absolute()
+        if target == current.session.path and not current.session.read_only:
+            return self._write(target)
+        lock = DraftLock(target, self.ctx.paths.state_dir)
+        result = lock.acquire()
+        if result.state is LockState.HELD_BY_OTHER:
+            self.prompter.show_error("无法另存为", result.message)
+            return False
+        if result.state is LockState.STALE:
+            lock.take_over()
+        old_path, old_lock = current.session.path, current.lock
+        was_read_only = current.session.read_only
+        if not self._write(target):
+            lock.release()
+            return False
+        current.lock = lock
+        if old_lock is not None:
+            old_lock.release()
+        if old_path is not None:
+            self.ctx.autosaves.discard(old_path, current.session.session_id)
+        if was_read_only:
+            self.opened.emit()  # the forms were built read-only: build them editable
+        return True
+
+    def _write(self, path: Path) -> bool:
+        current = self.current
+        assert current is not None
+        report = current.session.snapshot()
+        try:
+            save_with_backup(path, report, self.ctx.backups())
+        except BackupError as error:
+            if not self._save_without_backup(path, report, error):
+                return False
+        except DraftError as error:
+            self.prompter.show_error(error.title, error.message)
+            return False
+        current.session.mark_saved(path)
+        current.autosaver.discard()
+        self._remember(path)
+        self.message.emit(f"已保存到“{path}”")
+        return True
+
+    def _save_without_backup(self, path: Path, report: Report, error: BackupError) -> bool:
+        question = f"{error.message}\n\n是否不备份，直接保存？"
+        if not self.prompter.confirm(error.title, question, "不备份直接保存", "取消"):
+            return False
+        try:
+            save_draft(path, report)
+        except DraftError as failure:
+            self.prompter.show_error(failure.title, failure.message)
+            return False
+        return True
+
+    # Close -------------------------------------------------------------------------------------
+
+    def close_current(self) -> bool:
+        """Ask about unsaved changes; False when the clerk cancels (nothing is closed)."""
+        current = self.current
+        if current is None:
+            return True
+        if current.session.is_modified() and not current.session.read_only:
+            choice = self.prompter.ask_save_changes(current.name)
+            if choice is SaveChoice.CANCEL or (choice is SaveChoice.SAVE and not self.save()):
+                return False
+            if choice is SaveChoice.DISCARD:
+                current.autosaver.discard()
+        self._release(current, keep_lock=None)
+        self.current = None
+        return True
+
+    def _release(self, current: OpenReport, keep_lock: DraftLock | None) -> None:
+        if current.lock is not None and current.lock is not keep_lock:
+            current.lock.release()
+        current.session.deleteLater()
+
+    # Backups and recovery ----------------------------------------------------------------------
+
+    def restore_backup(self) -> bool:
+        current = self.current
+        path = None if current is None else current.session.path
+        if current is None or path is None:
+            self.prompter.show_info("从备份恢复", "这份报告还没有保存过，没有备份。")
+            return False
+        backups = self.ctx.backups().list_backups(path)
+        if not backups:
+            self.prompter.show_info("从备份恢复", f"“{path.name}”还没有备份（每次保存时生成）。")
+            return False
+        chosen = self.prompter.choose_backup(path, backups)
+        if chosen is None:
+            return False
+        try:
+            report = load_draft(chosen.path).report
+        except DraftError as error:
+            self.prompter.show_error(error.title, error.message)
+            return False
+        if current.session.is_modified() and not self._confirm_replace(current):
+            return False
+        self._replace(report, path, current.lock, modified=True)
+        self.message.emit("已打开备份的版本；核对后保存即可替换草稿")
+        return True
+
+    def _confirm_replace(self, current: OpenReport) -> bool:
+        return self.prompter.confirm(
+            "从备份恢复",
+            f"“{current.name}”有未保存的修改，打开备份后这些修改会丢失（仍可从自动保存中找回）。",
+            "打开备份",
+            "取消",
+        )
+
+    def offer_recoveries(self, skip: Path | None = None) -> None:
+        """Offer the autosaves left by earlier runs, until the clerk restores one or stops."""
+        pending = [r for r in self.ctx.autosaves.pending() if skip is None or r.draft_path != skip]
+        while pending:
+            action, item = self.prompter.ask_recovery(pending)
+            if action is RecoveryAction.LATER or item is None:
+                return
+            if action is RecoveryAction.DISCARD:
+                self._discard_recovery(item)
+                pending.remove(item)
+            elif self._restore(item):
+                return
+
+    def _restore(self, item: Recovery) -> bool:
+        report = self._load_recovery(item)
+        if report is None:
+            return False
+        lock = None
+        if item.draft_path is not None:
+            outcome = self._lock(item.draft_path)
+            if outcome is None or outcome[1]:
+                return False
+            lock = outcome[0]
+        if not self.close_current():
+            if lock is not None:
+                lock.release()
+            return False
+        self._install(report, item.draft_path, lock, modified=True, session_id=item.session_id)
+        self.message.emit("已恢复自动保存的工作；请核对后保存")
+        return True
+
+    def _load_recovery(self, item: Recovery) -> Report | None:
+        try:
+            return item.load()
+        except DraftError as error:
+            self.prompter.show_error(error.title, error.message)
+            return None
+
+    def _discard_recovery(self, item: Recovery) -> None:
+        try:
+            self.ctx.autosaves.discard_file(item.path)
+        except (AutosaveError, ValueError) as error:
+            self.prompter.show_error("无法丢弃自动保存", str(error))
+
+    # Settings ----------------------------------------------------------------------------------
+
+    def apply_settings(self) -> None:
+        if self.current is not None:
+            self.current.autosaver.set_interval(self.ctx.settings.autosave_seconds)
+
+    def _remember(self, path: Path) -> None:
+        self.ctx.update_settings(add_recent(self.ctx.settings, path))
+        self.recent_changed.emit()
+
+    def _folder(self) -> str:
+        current = self.current
+        if current is not None and current.session.path is not None:
+            return str(current.session.path.parent)
+        return self.ctx.settings.default_folder
+
+    def _suggested_name(self) -> str:
+        current = self.current
+        if current is not None and current.session.path is not None:
+            return current.session.path.name
+        meta = self.session.report.meta
+        parts = [
+            meta.agency.strip(),
+            f"{meta.year}年" if meta.year else "",
+            "政府信息公开工作年度报告",
+        ]
+        return "".join(parts) + ".json"
+
+    # Installing a report -----------------------------------------------------------------------
+
+    def _install(
+        self,
+        report: Report,
+        path: Path | None,
+        lock: DraftLock | None,
+        *,
+        read_only: bool = False,
+        modified: bool = False,
+        session_id: str | None = None,
+    ) -> None:
+        session = ReportSession(
+            report, path, read_only=read_only, modified=modified, session_id=session_id or ""
+        )
+        autosaver = Autosaver(session, self.ctx.autosaves, self.ctx.settings.autosave_seconds)
+        autosaver.failed.connect(self.message)
+        self.current = OpenReport(session, autosaver, lock)
+        self.opened.emit()
+
+    def _replace(self, report: Report, path: Path, lock: DraftLock | None, modified: bool) -> None:
+        """Put another version of the same draft in place (the lock is kept)."""
+        current = self.current
+        assert current is not None
+        self._release(current, keep_lock=lock)
+        self._install(report, path, lock, modified=modified, session_id=current.session.session_id)
+
+    def shutdown(self) -> None:
+        """The window is closing after close_current() agreed: nothing left to ask."""
+        if self.current is not None:
+            self._release(self.current, keep_lock=None)
+            self.current = None

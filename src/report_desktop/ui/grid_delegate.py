@@ -1,0 +1,104 @@
+"""Editing and painting grid cells: spreadsheet keys inside the editor, finding marks.
+
+PySide6 6.12.0 loses a reference to ``None`` each time an empty QVariant reaches Python (e.g.
+``index.data(role)`` for a role without data), which crashes Python 3.11 sooner or later. The
+delegate therefore asks the Python model directly, never through ``index.data``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from .grid_layout import Step
+from .grid_model import GridModel
+from .marks import paint_mark
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class GridDelegate(QStyledItemDelegate):
+    """Enter/Tab (Shift reverses) commit the entry and ask the view to move on, as in a
+    spreadsheet; a refused entry keeps the cursor where it is."""
+
+    advance = Signal(object)
+    """The :class:`Step` to take after an entry was stored."""
+
+    def __init__(self, model: GridModel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._model = model
+        self.refused = False
+        self.visible_area: Callable[[], QRect] | None = None
+        """The view's visible rectangle (viewport coordinates), set by the view."""
+
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
+    ) -> QWidget:
+        editor = QLineEdit(parent)
+        editor.setFrame(False)
+        editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
+        assert isinstance(editor, QLineEdit)
+        editor.setText(self._model.edit_text(index))
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: AnyIndex) -> None:
+        assert isinstance(editor, QLineEdit)
+        self.refused = not model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(watched, QLineEdit) and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            step = _step_of(event)
+            if step is not None:
+                self.refused = False
+                self.commitData.emit(watched)
+                self.closeEditor.emit(watched, QAbstractItemDelegate.EndEditHint.NoHint)
+                if not self.refused:
+                    self.advance.emit(step)
+                return True
+        return super().eventFilter(watched, event)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        cell = self._model.cell(index)
+        if cell is not None and cell.rowspan > 1 and self.visible_area is not None:
+            # A label merged over many rows is written in the middle of its visible part, so
+            # 三、本年度办理结果 stays readable while its 22 rows scroll by.
+            option = QStyleOptionViewItem(option)
+            area = self.visible_area()
+            option.rect = option.rect.intersected(area)
+        super().paint(painter, option, index)
+        severity = self._model.severity_at(index)
+        if severity is not None:
+            paint_mark(painter, option.rect, severity)
+
+
+def _step_of(event: QKeyEvent) -> Step | None:
+    key = event.key()
+    shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+    if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        return Step.UP if shift else Step.DOWN
+    if key == Qt.Key.Key_Backtab or (key == Qt.Key.Key_Tab and shift):
+        return Step.PREVIOUS
+    if key == Qt.Key.Key_Tab:
+        return Step.NEXT
+    return None

@@ -1,0 +1,216 @@
+"""The main window: navigation, the pages, the problems panel, menus. It composes and forwards."""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QWidget
+
+from ..storage.recent import recent_paths
+from ..storage.settings import SettingsError
+from .actions import Slot, build_actions, build_menus
+from .context import AppContext
+from .drafts import Drafts
+from .navigation import Navigation
+from .page_stack import PageStack
+from .places import page_of_place
+from .problems_panel import ProblemsPanel, counts_text
+from .prompter import Prompter, QtPrompter
+
+APP_TITLE = "政府信息公开工作年度报告"
+MAX_LISTED = 12
+PANEL_HEIGHT = 160
+NAV_WIDTH = 250
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, prompter: Prompter | None = None) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.prompter: Prompter = prompter or QtPrompter(self)
+        ctx.on_settings_error = self._settings_error
+        self.drafts = Drafts(ctx, self.prompter, self)
+        self.undo_group = QUndoGroup(self)
+        self.stack = PageStack()
+        self.setCentralWidget(self.stack)
+        self.nav = Navigation()
+        self._add_navigation_dock()
+        self.problems = ProblemsPanel(self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
+        self.counts = QLabel()
+        self.statusBar().addPermanentWidget(self.counts)
+        self.commands = build_actions(self, self.undo_group, self._slots())
+        build_menus(self, self.commands, self.problems.toggleViewAction())
+        self.commands.recent_menu.aboutToShow.connect(self._fill_recent)
+        self._connect()
+        self.setAcceptDrops(True)
+        self._start_page = ""
+        self.restore_window_state()
+
+    def _add_navigation_dock(self) -> None:
+        dock = QDockWidget("报告内容", self)
+        dock.setObjectName("navigation-dock")
+        dock.setWidget(self.nav)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
+        dock.setTitleBarWidget(QWidget())
+        self.nav.setMinimumWidth(NAV_WIDTH)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+
+    def _slots(self) -> dict[str, Slot]:
+        drafts = self.drafts
+        return {
+            "new": drafts.new,
+            "open": drafts.open_dialog,
+            "save": drafts.save,
+            "save_as": drafts.save_as,
+            "restore_backup": drafts.restore_backup,
+            "recover": drafts.offer_recoveries,
+            "preferences": self.edit_preferences,
+            "quit": self.close,
+            "copy": lambda: self._forward("copy_selected", "copy"),
+            "paste": lambda: self._forward("paste", "paste"),
+            "check": self._check_now,
+        }
+
+    def _connect(self) -> None:
+        self.drafts.opened.connect(self._opened)
+        self.drafts.message.connect(self.show_message)
+        self.nav.page_chosen.connect(self.stack.show_page)
+        self.stack.message.connect(self.show_message)
+        self.stack.paste_refused.connect(self._paste_refused)
+        self.problems.place_activated.connect(self.go_to_place)
+
+    # The open report ---------------------------------------------------------------------------
+
+    def _opened(self) -> None:
+        session = self.drafts.session
+        self.undo_group.addStack(session.undo_stack)
+        self.undo_group.setActiveStack(session.undo_stack)
+        self.stack.set_session(session)
+        self.nav.set_session(session, self._start_page)
+        self.stack.show_page(self.nav.current_page())
+        self.problems.set_session(session)
+        session.findings_changed.connect(self._update_counts)
+        session.modified_changed.connect(self.setWindowModified)
+        session.path_changed.connect(self._update_title)
+        self._update_title()
+        self._update_counts()
+
+    def _check_now(self) -> None:
+        self.drafts.session.validate_now()
+        self.show_message(f"检查完成：{counts_text(self.drafts.session.findings)}")
+
+    def _update_title(self) -> None:
+        current = self.drafts.current
+        if current is None:
+            return
+        read_only = "（只读）" if current.session.read_only else ""
+        self.setWindowTitle(f"{current.name}[*]{read_only} - {APP_TITLE}")
+        self.setWindowModified(current.session.is_modified())
+        self.commands.restore_backup.setEnabled(current.session.path is not None)
+
+    def _update_counts(self) -> None:
+        self.counts.setText(counts_text(self.drafts.session.findings))
+
+    def go_to_place(self, place: str) -> None:
+        """Show the page of a finding's place and select the cell or field there."""
+        page_id = page_of_place(self.drafts.session.report, place)
+        if not page_id:
+            return
+        self.nav.show_page(page_id)
+        self.stack.show_page(page_id).focus_place(place)
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 10_000)
+
+    def _paste_refused(self, refused: list[str]) -> None:
+        listed = "\n".join(f"· {line}" for line in refused[:MAX_LISTED])
+        more = f"\n……另有 {len(refused) - MAX_LISTED} 个" if len(refused) > MAX_LISTED else ""
+        self.prompter.show_info(
+            "部分数值未粘贴",
+            f"以下 {len(refused)} 个值未采用，原来的值保持不变：\n{listed}{more}",
+            "\n".join(refused),
+        )
+
+    def _forward(self, grid_method: str, widget_method: str) -> None:
+        """Copy/paste for whatever has the focus: a grid takes blocks, a text field text."""
+        focus = QApplication.focusWidget()
+        if hasattr(focus, grid_method):
+            getattr(focus, grid_method)()
+        elif focus is not None and hasattr(focus, widget_method):
+            getattr(focus, widget_method)()
+
+    # Files, settings, window state -------------------------------------------------------------
+
+    def open_at_start(self, path: Path | None) -> None:
+        """The draft given on the command line (or a new report), then earlier unsaved work."""
+        if path is None or not self.drafts.open_path(path):
+            self.drafts.new()
+        self.drafts.offer_recoveries(skip=None if path is None else path.absolute())
+        for warning in self.ctx.settings_warnings:
+            self.show_message(warning)
+
+    def _fill_recent(self) -> None:
+        menu = self.commands.recent_menu
+        menu.clear()
+        paths = recent_paths(self.ctx.settings)
+        for path in paths:
+            item = menu.addAction(path.name)
+            item.setToolTip(str(path))
+            item.setStatusTip(str(path))
+            item.triggered.connect(lambda _=False, p=path: self.drafts.open_path(p))
+        if not paths:
+            menu.addAction("（无）").setEnabled(False)
+
+    def edit_preferences(self) -> None:
+        chosen = self.prompter.edit_preferences(self.ctx.settings)
+        if chosen is not None:
+            self.ctx.update_settings(chosen)
+            self.drafts.apply_settings()
+            self.show_message("首选项已保存")
+
+    def _settings_error(self, error: SettingsError) -> None:
+        self.show_message(error.message)
+
+    def restore_window_state(self) -> None:
+        settings = self.ctx.settings
+        if settings.window_geometry:
+            self.restoreGeometry(QByteArray(base64.b64decode(settings.window_geometry)))
+        else:
+            self.resize(1280, 740)
+        if settings.window_state:
+            self.restoreState(QByteArray(base64.b64decode(settings.window_state)))
+        else:
+            self.resizeDocks([self.problems], [PANEL_HEIGHT], Qt.Orientation.Vertical)
+        self._start_page = settings.last_page
+
+    def save_window_state(self) -> None:
+        geometry = base64.b64encode(self.saveGeometry().data()).decode("ascii")
+        state = base64.b64encode(self.saveState().data()).decode("ascii")
+        page = self.nav.current_page()
+        settings = dataclasses.replace(
+            self.ctx.settings, window_geometry=geometry, window_state=state, last_page=page
+        )
+        self.ctx.update_settings(settings)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.drafts.close_current():
+            event.ignore()
+            return
+        self.save_window_state()
+        self.drafts.shutdown()
+        event.accept()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.drafts.open_path(files[0])

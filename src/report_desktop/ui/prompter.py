@@ -1,0 +1,163 @@
+"""Every modal question the program asks goes through a :class:`Prompter`.
+
+:class:`QtPrompter` asks with dialogs; tests hand the window a scripted prompter instead, so no
+dialog ever blocks a test.
+"""
+
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
+    from ..storage.autosave import Recovery
+    from ..storage.backups import Backup
+    from ..storage.lock import LockResult
+    from ..storage.settings import Settings
+
+DRAFT_FILTER = "报告草稿 (*.json);;所有文件 (*)"
+
+
+class SaveChoice(enum.Enum):
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+class LockChoice(enum.Enum):
+    READ_ONLY = "read_only"
+    TAKE_OVER = "take_over"
+    CANCEL = "cancel"
+
+
+class RecoveryAction(enum.Enum):
+    RESTORE = "restore"
+    DISCARD = "discard"
+    LATER = "later"
+
+
+class Prompter(Protocol):
+    def ask_save_changes(self, name: str) -> SaveChoice: ...
+
+    def ask_lock(self, result: LockResult) -> LockChoice: ...
+
+    def ask_recovery(self, items: list[Recovery]) -> tuple[RecoveryAction, Recovery | None]: ...
+
+    def choose_backup(self, draft: Path, backups: list[Backup]) -> Backup | None: ...
+
+    def open_path(self, folder: str) -> Path | None: ...
+
+    def save_path(self, folder: str, name: str) -> Path | None: ...
+
+    def edit_preferences(self, settings: Settings) -> Settings | None: ...
+
+    def show_error(self, title: str, message: str) -> None: ...
+
+    def show_info(self, title: str, message: str, details: str = "") -> None: ...
+
+    def confirm(self, title: str, message: str, yes: str, no: str) -> bool: ...
+
+
+class QtPrompter:
+    """Asks with dialogs, parented to the main window (dialog classes load when first asked)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        self.parent = parent
+
+    def ask_save_changes(self, name: str) -> SaveChoice:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = self._box(QMessageBox.Icon.Warning, "保存修改", f"“{name}”有未保存的修改。")
+        box.setInformativeText("关闭前是否保存？不保存则本次的修改会丢失。")
+        save = box.addButton("保存", QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton("不保存", QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(save)
+        box.setEscapeButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is save:
+            return SaveChoice.SAVE
+        return SaveChoice.DISCARD if clicked is discard else SaveChoice.CANCEL
+
+    def ask_lock(self, result: LockResult) -> LockChoice:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = self._box(QMessageBox.Icon.Warning, "草稿正在别处编辑", result.message)
+        box.setInformativeText(f"草稿：{result.draft_path}")
+        read_only = box.addButton("只读打开", QMessageBox.ButtonRole.AcceptRole)
+        take_over = box.addButton("接管", QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(read_only)
+        box.setEscapeButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is read_only:
+            return LockChoice.READ_ONLY
+        return LockChoice.TAKE_OVER if clicked is take_over else LockChoice.CANCEL
+
+    def ask_recovery(self, items: list[Recovery]) -> tuple[RecoveryAction, Recovery | None]:
+        from .dialogs import RecoveryDialog
+
+        return RecoveryDialog(items, self.parent).ask()
+
+    def choose_backup(self, draft: Path, backups: list[Backup]) -> Backup | None:
+        from .dialogs import BackupDialog
+
+        return BackupDialog(draft, backups, self.parent).ask()
+
+    def open_path(self, folder: str) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        name, _ = QFileDialog.getOpenFileName(self.parent, "打开草稿", folder, DRAFT_FILTER)
+        return Path(name) if name else None
+
+    def save_path(self, folder: str, name: str) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        start = str(Path(folder) / name) if folder else name
+        chosen, _ = QFileDialog.getSaveFileName(self.parent, "草稿另存为", start, DRAFT_FILTER)
+        if not chosen:
+            return None
+        path = Path(chosen)
+        return path if path.suffix else path.with_suffix(".json")
+
+    def edit_preferences(self, settings: Settings) -> Settings | None:
+        from .dialogs import PreferencesDialog
+
+        return PreferencesDialog(settings, self.parent).ask()
+
+    def show_error(self, title: str, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        self._box(QMessageBox.Icon.Critical, title, message).exec()
+
+    def show_info(self, title: str, message: str, details: str = "") -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = self._box(QMessageBox.Icon.Information, title, message)
+        if details:
+            box.setDetailedText(details)
+        box.exec()
+
+    def confirm(self, title: str, message: str, yes: str, no: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = self._box(QMessageBox.Icon.Question, title, message)
+        accept = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is accept
+
+    def _box(self, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
+        from PySide6.QtWidgets import QMessageBox
+
+        buttons = QMessageBox.StandardButton.NoButton
+        if icon in (QMessageBox.Icon.Critical, QMessageBox.Icon.Information):
+            buttons = QMessageBox.StandardButton.Ok
+        return QMessageBox(icon, title, text, buttons, self.parent)
