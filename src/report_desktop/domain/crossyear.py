@@ -7,7 +7,6 @@ All are warnings or information — real reports break continuity for good reaso
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import functools
 import re
 from collections.abc import Iterator
@@ -102,6 +101,8 @@ def _problems_repeated(
 @functools.lru_cache(maxsize=16)
 def similarity(text: str, before: str) -> tuple[Decimal, str]:
     """How alike two texts are (0–1, whitespace ignored) and their longest common passage."""
+    import difflib
+
     a, b = "".join(text.split()), "".join(before.split())
     if not a or not b or character_count(a) < 10:
         return Decimal(0), ""

@@ -29,7 +29,8 @@ _APPLICATION = "(?:政府)?信息公开申请"
 class Claim:
     """A way the text states a table figure."""
 
-    pattern: re.Pattern[str]
+    pattern: str
+    """A regular expression, compiled on first use (by ``re``'s own cache) to keep start-up fast."""
     cells: tuple[str, ...]
     """The cells whose sum the stated number must equal."""
     also: tuple[str, ...] = ()
@@ -52,8 +53,7 @@ def _claim(
     zero: bool = False,
 ) -> Claim:
     assert key in pattern, key
-    compiled = re.compile(pattern.replace("N", _N))
-    return Claim(compiled, cells, also=also, needs=needs, zero=zero, key=key)
+    return Claim(pattern.replace("N", _N), cells, also=also, needs=needs, zero=zero, key=key)
 
 
 def _t3(row: str) -> str:
@@ -140,7 +140,7 @@ CLAIMS: tuple[Claim, ...] = (
     ),
 )
 
-_ANY_KEY = re.compile("|".join(sorted({claim.key for claim in CLAIMS})))
+_ANY_KEY = "|".join(sorted({claim.key for claim in CLAIMS}))
 _SENTENCE_BREAK = re.compile(r"[。!?;\n]")
 _CLAUSE_BREAK = re.compile(r",(?!\d{3})|:")
 _OTHER_TIME = re.compile(r"(?:上一?年|去年|前年|同比|较|比上年|与上年)(?!度?结转)")
@@ -183,7 +183,7 @@ def _clauses(text: str, year: int | None) -> Iterator[tuple[str, str]]:
     """(sentence, clause) pairs speaking of this report's year and of the tables' subjects:
     comparisons, other years and other topics (备案, 审查 …) are left out."""
     for sentence in _SENTENCE_BREAK.split(text):
-        if not _ANY_KEY.search(sentence):
+        if not re.search(_ANY_KEY, sentence):
             continue
         for clause in _CLAUSE_BREAK.split(sentence):
             years = {int(y) for y in re.findall(r"(\d{4})年", clause)}
@@ -197,7 +197,7 @@ def _claims_in(sentence: str, clause: str) -> Iterator[tuple[Claim, int, str]]:
     for claim in CLAIMS:
         if claim.key not in clause or claim.cells in seen or claim.needs not in sentence:
             continue
-        match = claim.pattern.search(clause)
+        match = re.search(claim.pattern, clause)
         if match is None:
             continue
         stated = 0 if claim.zero else parse_number(match.group("n"))

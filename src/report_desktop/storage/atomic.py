@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import uuid
 from pathlib import Path
 
 StrPath = str | os.PathLike[str]
@@ -26,7 +25,7 @@ _NEW_FILE_MODE = 0o666
 def atomic_write_bytes(path: StrPath, data: bytes) -> None:
     """Replace the file at ``path`` with ``data``, atomically. Raises OSError on failure."""
     target = _write_target(Path(path))
-    temp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:12]}.tmp")
+    temp = target.with_name(f".{target.name}.{os.urandom(6).hex()}.tmp")
     fd = os.open(
         temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), _NEW_FILE_MODE
     )

@@ -31,7 +31,6 @@ import datetime as dt
 import functools
 import os
 import re
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -67,13 +66,13 @@ class AutosaveWriteError(AutosaveError):
 
 def new_session_id() -> str:
     """A fresh session id for a newly opened or created report."""
-    return uuid.uuid4().hex
+    return os.urandom(16).hex()
 
 
 @functools.cache
 def _process_token() -> str:
     """This running program, told apart from an earlier one that had the same process id."""
-    return uuid.uuid4().hex
+    return os.urandom(16).hex()
 
 
 @dataclass(frozen=True)

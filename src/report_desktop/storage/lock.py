@@ -20,9 +20,7 @@ import enum
 import getpass
 import json
 import os
-import socket
 import sys
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -41,6 +39,11 @@ _UNKNOWN = "未知"
 
 def this_host() -> str:
     """The machine's name as other instances will see it in a lock or an autosave."""
+    uname = getattr(os, "uname", None)  # POSIX: no need to import socket at start-up
+    if uname is not None:
+        return str(uname().nodename) or _UNKNOWN
+    import socket
+
     return socket.gethostname() or _UNKNOWN
 
 
@@ -260,7 +263,7 @@ class DraftLock:
     def __init__(self, draft_path: Path, state_dir: Path) -> None:
         self.draft_path = Path(draft_path).absolute()
         self.state_dir = state_dir
-        self.token = uuid.uuid4().hex
+        self.token = os.urandom(16).hex()
         self._held: Path | None = None
 
     @property
