@@ -9,6 +9,10 @@ private REPORT_DESKTOP_HOME). Target: ours within 1.5 × bare.
 Per edit: a value committed in a 表三 cell, through the session (totals, checks), the grid's
 marks, the problems panel, the navigation and the status bar, up to the repaint. Target: within
 one frame (16 ms).
+
+During exports: the longest the GUI thread's event loop stood still (the longest gap between the
+ticks of a 10-ms QTimer, minus 10 ms) while the renderer warmed up, while PDF/HTML/DOCX exports
+ran in the background, and while a print went to a PDF file. Target: about 0 (< one frame).
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -149,11 +154,14 @@ def bench_edits(count: int) -> None:
 
 def _measure_edits(draft: Path, count: int) -> None:
     from report_desktop import gui
+    from report_desktop.session.export_worker import start_warm_up, wait_for_warm_up
     from report_desktop.ui.pages.table_page import TablePage
 
     app, window = gui.start([str(draft)])
     while window.drafts.current is None:
         app.processEvents()
+    start_warm_up()  # done before the edits, not amid them (bench_export_stalls measures it)
+    wait_for_warm_up(120)
     window.resize(1366, 768)
     window.nav.show_page("requests")
     app.processEvents()
@@ -195,12 +203,84 @@ def _report(what: str, times: list[float]) -> None:
     print(f"{what}: median {median:.2f} ms, p95 {p95:.2f} ms, max {ordered[-1] * 1000:.2f} ms")
 
 
+TICK_MS = 10
+
+
+def bench_export_stalls(runs: int) -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["REPORT_DESKTOP_HOME"] = f"{folder}/home"
+        draft = Path(folder) / "draft.json"
+        shutil.copy(ROOT / "examples" / "huancui-statistics-2024.json", draft)
+        _measure_export_stalls(draft, Path(folder), runs)
+
+
+def _measure_export_stalls(draft: Path, folder: Path, runs: int) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from report_desktop import gui
+    from report_desktop.session import export_worker
+
+    app, window = gui.start([str(draft)])
+    while window.drafts.current is None:
+        app.processEvents()
+    export = window.export
+    names = iter(range(10_000))
+    window.prompter.export_path = lambda _t, _f, name, _x: folder / f"{next(names)}-{name}"  # type: ignore[method-assign]
+
+    def to_pdf_file(printer: QPrinter, _pages: int) -> bool:
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(folder / "printed.pdf"))
+        return True
+
+    window.prompter.setup_printer = to_pdf_file  # type: ignore[method-assign]
+    warm = export_worker.WARM_UP
+    _stall("renderer warm-up", export_worker.start_warm_up, lambda: not warm.done.is_set())
+    for _ in range(runs):
+        _stall("PDF export", export.export_pdf, export.is_busy)
+    _stall("HTML export", export.export_html, export.is_busy)
+    _stall("DOCX export", export.export_docx, export.is_busy)
+    _stall("print to a PDF file (600 dpi)", export.print_report, export.is_busy)
+    gui.close_down(window)
+
+
+def _stall(what: str, start: Callable[[], object], busy: Callable[[], bool]) -> None:
+    """Run ``start`` under a ticking timer until ``busy`` is over; print duration and stall."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        gaps.append(now - last[0])
+        last[0] = now
+        if not busy():
+            loop.quit()
+
+    loop = QEventLoop()
+    timer = QTimer()
+    timer.setTimerType(timer.timerType().PreciseTimer)
+    timer.setInterval(TICK_MS)
+    timer.timeout.connect(tick)
+    began = time.perf_counter()
+    timer.start()
+    start()  # the GUI-thread part (checks, copy, asking) is inside the first gap
+    loop.exec()
+    timer.stop()
+    took = time.perf_counter() - began
+    stall = max(gaps) * 1000 - TICK_MS
+    print(f"{what:32}: {took:6.2f} s, longest GUI stall {stall:5.1f} ms ({len(gaps)} ticks)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--edits", type=int, default=200)
+    parser.add_argument("--exports", type=int, default=3, help="PDF exports timed")
     args = parser.parse_args()
     bench_startup(args.runs)
+    bench_export_stalls(args.exports)  # first: the warm-up is measured cold, once per process
     bench_edits(args.edits)
 
 

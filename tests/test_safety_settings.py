@@ -93,6 +93,13 @@ def test_unreadable_file_gives_defaults_with_a_warning(tmp_path: Path) -> None:
         ("recent_files", "a.json", [], "应为列表"),
         ("window_geometry", "not base64!", "", "窗口位置和大小"),
         ("window_state", 7, "", "窗口布局"),
+        ("change_ratio_percent", 0, 1, "超出允许范围 1–1000，已改为 1"),
+        ("change_ratio_percent", 5000, 1000, "已改为 1000"),
+        ("change_ratio_percent", 0.5, 50, "跨年变化提示的变化比例（%）”的值应为整数"),
+        ("change_minimum", -1, 0, "已改为 0"),
+        ("change_minimum", "10", 10, "恢复默认值 10"),
+        ("show_previous_values", "yes", True, "应为是或否"),
+        ("show_previous_text", 1, True, "已恢复默认值“是”"),
     ],
 )
 def test_bad_values_are_repaired_with_a_warning(
@@ -106,6 +113,20 @@ def test_bad_values_are_repaired_with_a_warning(
     assert words in warning
     if key != "last_page":
         assert settings.last_page == "meta"  # good fields are kept
+
+
+def test_cross_year_and_view_settings_round_trip(tmp_path: Path) -> None:
+    settings = Settings(
+        change_ratio_percent=30,
+        change_minimum=0,
+        show_previous_values=False,
+        show_previous_text=False,
+    )
+    save_settings(tmp_path, settings)
+    assert load_settings(tmp_path) == (settings, [])
+    defaults = Settings()
+    assert (defaults.change_ratio_percent, defaults.change_minimum) == (50, 10)
+    assert defaults.show_previous_values and defaults.show_previous_text
 
 
 def test_several_bad_fields_give_several_warnings(tmp_path: Path) -> None:

@@ -31,15 +31,21 @@ def close_down(window: MainWindow) -> None:
     order of destruction is arbitrary and Qt may crash on the way out."""
     import shiboken6
 
+    from .session.export_worker import wait_for_warm_up
+
     window.drafts.shutdown()
+    wait_for_warm_up(30)  # no Python left running on a pool thread while the interpreter ends
     if shiboken6.isValid(window):
         shiboken6.delete(window)
 
 
 def start(argv: list[str]) -> tuple[QApplication, MainWindow]:
-    """The application and its shown main window; the draft opens as soon as events run."""
+    """The application and its shown main window; the draft opens as soon as events run, and
+    the renderer warms up in the background a little later (never on the GUI thread)."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
+
+    from .session.export_worker import schedule_warm_up
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "report-desktop"])
     assert isinstance(app, QApplication)
@@ -50,6 +56,7 @@ def start(argv: list[str]) -> tuple[QApplication, MainWindow]:
     window.show()
     draft = draft_argument(argv)
     QTimer.singleShot(0, lambda: window.open_at_start(draft))
+    schedule_warm_up(window)
     return app, window
 
 

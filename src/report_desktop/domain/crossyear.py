@@ -125,13 +125,22 @@ def _big_changes(
         size = change if change >= 0 else -change
         if size < options.change_minimum or (then and size <= then * options.change_ratio):
             continue
-        share = f"{'+' if change > 0 else ''}{round(change * 100 / then)}%" if then else "上年为 0"
         yield Finding(
             "cross_year.change",
             Severity.INFO,
             (spec.id,),
-            f"{spec.place_name}：本年 {format_value(now)}，上年 {format_value(then)}，变化 {share}",
+            f"{spec.place_name}：本年 {format_value(now)}，上年 {format_value(then)}，"
+            f"变化 {change_share(now, then)}",
         )
+
+
+def change_share(now: int | Decimal, then: int | Decimal) -> str:
+    """How much a value changed from last year, as the clerk reads it: 「+50%」, 「-20%」, or
+    「上年为 0」 when there is no share to speak of."""
+    if not then:
+        return "上年为 0"
+    change = now - then
+    return f"{'+' if change > 0 else ''}{round(change * 100 / then)}%"
 
 
 def new_from_previous(last: Report) -> Report:
@@ -166,3 +175,18 @@ def _moved_on(text: str, year: int | None) -> str:
 
 def _next(found: str, year: int) -> str:
     return str(int(found) + 1) if int(found) in (year, year + 1) else found
+
+
+def compared_with_last_year(now: CellValue, then: CellValue) -> str:
+    """How a cell stands against last year's, for a tooltip: 「上年：12」, and when this year's
+    value is filled, the change: 「上年：12（本年 18，+6，+50%）」."""
+    before = as_number(then)
+    text = f"上年：{format_value(before)}"
+    if now is None:
+        return text
+    change = as_number(now) - before
+    if not change:
+        return f"{text}（与本年相同）"
+    sign = "+" if change > 0 else ""
+    share = change_share(as_number(now), before)
+    return f"{text}（本年 {format_value(now)}，{sign}{format_value(change)}，{share}）"

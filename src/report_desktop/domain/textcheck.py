@@ -220,3 +220,35 @@ def describe_cells(report: Report, cells: tuple[str, ...]) -> str:
     if len(specs[0].block.columns) == 1:
         return f"{table}{rows}"
     return f"{table}{rows}{column.label}"
+
+
+_QUOTED = re.compile(r"“([^“”]+)”")
+
+
+def quotes_in(message: str) -> list[str]:
+    """The words a finding's message quotes in “…”, in order (a trailing … of a shortened quote
+    dropped)."""
+    return [quote.removesuffix("…") for quote in _QUOTED.findall(message)]
+
+
+def find_quote(text: str, quote: str) -> tuple[int, int] | None:
+    """Where a finding's quoted words stand in the clerk's ``text``: (start, end) offsets.
+
+    Findings quote the normalised text (full-width digits and punctuation made ASCII, see
+    :func:`normalize`) and the 五 similarity quotes it without whitespace, so both are compared
+    in that form; None when the words are not there.
+    """
+    target = "".join(normalize(quote).split())
+    if not target:
+        return None
+    pieces: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        for piece in normalize(char):
+            if not piece.isspace():
+                pieces.append(piece)
+                origin.append(index)
+    at = "".join(pieces).find(target)
+    if at < 0:
+        return None
+    return origin[at], origin[at + len(target) - 1] + 1

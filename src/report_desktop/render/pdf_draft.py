@@ -12,8 +12,12 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from report_desktop.storage.errors import DraftError
+
+if TYPE_CHECKING:
+    from report_desktop.storage.draft import Draft
 
 DRAFT_ATTACHMENT = "report-draft.json"
 """The name of the attachment that carries the draft in every exported PDF."""
@@ -43,6 +47,13 @@ def draft_from_pdf(source: bytes | str | os.PathLike[str]) -> str:
             "此 PDF 不包含报告草稿数据，无法作为草稿打开。只有本程序导出的 PDF 才带有草稿数据。"
         )
     return _decode(contents[0])
+
+
+def load_pdf_draft(source: bytes | str | os.PathLike[str]) -> Draft:
+    """The draft an exported PDF carries, read like a draft file (every failure a DraftError)."""
+    from report_desktop.storage.draft import loads_draft
+
+    return loads_draft(draft_from_pdf(source))
 
 
 @contextmanager

@@ -8,13 +8,16 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from ..domain.findings import Finding
-from ..domain.model import Report, TextItem, resolved_values
+from ..domain.crossyear import DEFAULTS, CheckOptions
+from ..domain.findings import Finding, sort_findings
+from ..domain.model import PreviousLink, Report, TextItem, resolved_values
 from ..domain.rules import check
 from ..domain.values import CellValue
 from ..storage.autosave import new_session_id
+from ..storage.previous import rebase_link
 from .commands import CellChanges, SetCellsCommand, SetFieldCommand, SetItemsCommand
 from .fields import FieldValue, get_field, items_of, set_field
+from .last_year import NO_LAST_YEAR, LastYear, LinkState, SetLinkCommand
 
 VALIDATION_DELAY_MS = 150
 """Checks run this long after the last keystroke in a text field (cells are checked at once)."""
@@ -34,6 +37,8 @@ class ReportSession(QObject):
     path_changed = Signal()
     changed = Signal()
     """Anything in the report changed (for autosave and the like)."""
+    last_year_changed = Signal()
+    """Last year's report, the link to it or its notice changed."""
 
     def __init__(
         self,
@@ -56,6 +61,9 @@ class ReportSession(QObject):
         self._values = resolved_values(report)
         self._findings: list[Finding] = []
         self._by_place: dict[str, list[Finding]] = {}
+        self._last_year = NO_LAST_YEAR
+        self._last_values: dict[str, CellValue] | None = None
+        self._options = DEFAULTS
         self.revision = 0
         """Counts every change applied (undo and redo included)."""
         self.undo_stack = QUndoStack(self)
@@ -76,6 +84,13 @@ class ReportSession(QObject):
     def snapshot(self) -> Report:
         """A copy of the report, safe to hand to storage or another thread."""
         return self._report.copy()
+
+    def snapshot_for(self, path: Path) -> Report:
+        """A copy to be saved at ``path``: the link to last year's report made relative to it."""
+        report = self._report.copy()
+        if report.previous is not None:
+            report.previous = rebase_link(report.previous, self._path, path)
+        return report
 
     @property
     def values(self) -> dict[str, CellValue]:
@@ -102,6 +117,8 @@ class ReportSession(QObject):
 
     def mark_saved(self, path: Path) -> None:
         """The report was written to ``path``: it is now the clean state."""
+        if self._report.previous is not None:
+            self._report.previous = rebase_link(self._report.previous, self._path, path)
         self.set_path(path)
         self._read_only = False
         was_modified = self.is_modified()
@@ -172,6 +189,47 @@ class ReportSession(QObject):
         self.items_changed.emit(list_name)
         self.validate_now()
 
+    # Last year's report -------------------------------------------------------------------------
+
+    @property
+    def last_year(self) -> LastYear:
+        return self._last_year
+
+    @property
+    def previous_values(self) -> dict[str, CellValue] | None:
+        """Every cell of last year's report (totals included), or None without one."""
+        return self._last_values
+
+    def set_last_year(self, last_year: LastYear) -> None:
+        """Last year's report as read for the current link (not a change of the draft)."""
+        self._last_year = last_year
+        report = last_year.report
+        self._last_values = resolved_values(report) if report is not None else None
+        self.last_year_changed.emit()
+        self.validate_now()
+
+    def change_link(self, link: PreviousLink | None, last_year: LastYear, text: str) -> None:
+        """Link to another report (or none, with ``link`` None), as an undoable change."""
+        if self._read_only:
+            return
+        if link == self._report.previous:
+            self.set_last_year(last_year)
+            return
+        before = LinkState(self._report.previous, self._path, self._last_year)
+        after = LinkState(link, self._path, last_year)
+        self.undo_stack.push(SetLinkCommand(self, before, after, text))
+
+    def apply_link(self, state: LinkState) -> None:
+        link = state.link
+        self._report.previous = None if link is None else rebase_link(link, state.base, self._path)
+        self._touched()
+        self.set_last_year(state.last_year)
+
+    def set_check_options(self, options: CheckOptions) -> None:
+        if options != self._options:
+            self._options = options
+            self.validate_now()
+
     # Validation --------------------------------------------------------------------------------
 
     def schedule_validation(self) -> None:
@@ -180,7 +238,10 @@ class ReportSession(QObject):
 
     def validate_now(self) -> None:
         self._timer.stop()
-        findings = check(self._report)
+        findings = check(self._report, self._last_year.report, self._options)
+        notice = self._last_year.finding()
+        if notice is not None:
+            findings = sort_findings([*findings, notice])
         by_place: dict[str, list[Finding]] = {}
         for finding in findings:
             for place in finding.cells:

@@ -60,6 +60,17 @@ def _stored_path(target: Path, draft_path: Path | None) -> str:
     return str(target)
 
 
+def rebase_link(link: PreviousLink, old_path: Path | None, new_path: Path | None) -> PreviousLink:
+    """The same link for the draft saved at ``new_path`` instead of ``old_path`` (first save,
+    另存为; or the same path, to make an absolute link relative where it can be): it points at
+    the same file, relative to the new folder when the file lies beside or below it. The hash is
+    kept, so a file changed since linking is still noticed."""
+    target = link_target(link, old_path)
+    if not target.is_absolute():
+        return link  # a relative link of an unsaved draft: nothing to anchor it to
+    return PreviousLink(path=_stored_path(target.resolve(), new_path), sha256=link.sha256)
+
+
 def link_target(link: PreviousLink, draft_path: Path | None) -> Path:
     """Where a link points, for a draft at ``draft_path``."""
     stored = Path(os.path.expanduser(link.path))

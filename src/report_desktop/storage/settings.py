@@ -25,6 +25,8 @@ SETTINGS_FILE = "settings.json"
 
 AUTOSAVE_SECONDS = (10, 3600)
 BACKUPS_KEPT = (0, 100)
+CHANGE_RATIO_PERCENT = (1, 1000)
+CHANGE_MINIMUM = (0, 100_000)
 MAX_RECENT = 10
 _MAX_SETTINGS_BYTES = 4 * 1024 * 1024
 
@@ -45,6 +47,15 @@ class Settings:
     """``QWidget.saveGeometry()`` as base64 (filled by the GUI)."""
     window_state: str = ""
     """``QMainWindow.saveState()`` as base64 (filled by the GUI)."""
+    change_ratio_percent: int = 50
+    """Cross-year check: a cell changing by more than this share of last year's value is pointed
+    out (1–1000 %), …"""
+    change_minimum: int = 10
+    """…when it also changed by at least this much (0–100000): small numbers swing widely."""
+    show_previous_values: bool = True
+    """Draw last year's value small in each table cell (when last year's report is linked)."""
+    show_previous_text: bool = True
+    """Show last year's text beside the editor on the narrative pages."""
 
 
 LABELS = {
@@ -55,6 +66,10 @@ LABELS = {
     "last_page": "上次所在页面",
     "window_geometry": "窗口位置和大小",
     "window_state": "窗口布局",
+    "change_ratio_percent": "跨年变化提示的变化比例（%）",
+    "change_minimum": "跨年变化提示的最小变化量",
+    "show_previous_values": "在单元格中显示上年数值",
+    "show_previous_text": "显示上年报告参考栏",
 }
 
 
@@ -173,6 +188,12 @@ def _base64(name: str, value: Any, default: Any, warnings: list[str]) -> Any:
     return value
 
 
+def _flag(name: str, value: Any, default: Any, warnings: list[str]) -> Any:
+    if not isinstance(value, bool):
+        return _wrong(name, value, "是或否", default, warnings)
+    return value
+
+
 def _recent(name: str, value: Any, default: Any, warnings: list[str]) -> Any:
     if not isinstance(value, list):
         return _wrong(name, value, "列表", default, warnings)
@@ -186,7 +207,9 @@ def _recent(name: str, value: Any, default: Any, warnings: list[str]) -> Any:
 
 
 def _wrong(name: str, value: Any, expected: str, default: Any, warnings: list[str]) -> Any:
-    if default in ("", []):
+    if isinstance(default, bool):
+        shown = "“是”" if default else "“否”"
+    elif default in ("", []):
         shown = "（空）"
     else:
         shown = f"“{default}”" if isinstance(default, str) else f" {default}"
@@ -204,4 +227,8 @@ _READERS: dict[str, _Reader] = {
     "last_page": _text,
     "window_geometry": _base64,
     "window_state": _base64,
+    "change_ratio_percent": _int_within(*CHANGE_RATIO_PERCENT),
+    "change_minimum": _int_within(*CHANGE_MINIMUM),
+    "show_previous_values": _flag,
+    "show_previous_text": _flag,
 }

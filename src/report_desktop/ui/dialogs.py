@@ -26,7 +26,13 @@ from PySide6.QtWidgets import (
 
 from ..storage.autosave import Recovery
 from ..storage.backups import Backup
-from ..storage.settings import AUTOSAVE_SECONDS, BACKUPS_KEPT, Settings
+from ..storage.settings import (
+    AUTOSAVE_SECONDS,
+    BACKUPS_KEPT,
+    CHANGE_MINIMUM,
+    CHANGE_RATIO_PERCENT,
+    Settings,
+)
 from .prompter import RecoveryAction
 
 
@@ -183,12 +189,32 @@ class PreferencesDialog(QDialog):
         row.addWidget(self.folder, 1)
         row.addWidget(browse)
         form.addRow("默认文件夹：", row)
+        self._add_cross_year(form, settings)
         box = QDialogButtonBox()
         box.addButton("确定", QDialogButtonBox.ButtonRole.AcceptRole)
         box.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
         box.accepted.connect(self.accept)
         box.rejected.connect(self.reject)
         form.addRow(box)
+
+    def _add_cross_year(self, form: QFormLayout, settings: Settings) -> None:
+        """When a value differs much from last year's (关联上年报告时), a hint points it out."""
+        self.change_ratio = QSpinBox()
+        self.change_ratio.setRange(*CHANGE_RATIO_PERCENT)
+        self.change_ratio.setSuffix(" %")
+        self.change_ratio.setValue(settings.change_ratio_percent)
+        self.change_ratio.setToolTip(
+            "与关联的上年报告相比，某个数值的变化超过上年数值的这一比例时，给出“提示”"
+        )
+        heading = QLabel("跨年变化提示（关联上年报告时）：某个数值与上年相比同时满足以下两条时提示")
+        heading.setWordWrap(True)
+        form.addRow(heading)
+        form.addRow("变化超过上年数值的：", self.change_ratio)
+        self.change_minimum = QSpinBox()
+        self.change_minimum.setRange(*CHANGE_MINIMUM)
+        self.change_minimum.setValue(settings.change_minimum)
+        self.change_minimum.setToolTip("变化量还须至少达到这个数才提示：小的数值波动大，意义不大")
+        form.addRow("且变化量至少为：", self.change_minimum)
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "选择默认文件夹", self.folder.text())
@@ -201,6 +227,8 @@ class PreferencesDialog(QDialog):
             autosave_seconds=self.autosave.value(),
             backups_kept=self.backups.value(),
             default_folder=self.folder.text().strip(),
+            change_ratio_percent=self.change_ratio.value(),
+            change_minimum=self.change_minimum.value(),
         )
 
     def ask(self) -> Settings | None:

@@ -33,10 +33,14 @@ class OpenReport:
     session: ReportSession
     autosaver: Autosaver
     lock: DraftLock | None
+    origin: Path | None = None
+    """The exported PDF the draft was read from (it has no draft file of its own yet)."""
 
     @property
     def name(self) -> str:
         path = self.session.path
+        if path is None and self.origin is not None:
+            return f"{self.origin.stem}（来自 PDF）"
         return path.name if path is not None else UNTITLED
 
 
@@ -67,6 +71,13 @@ class Drafts(QObject):
         self._install(new_report(), None, lock=None)
         return True
 
+    def new_from(self, report: Report) -> bool:
+        """A new, unsaved draft with content already (started from last year's report)."""
+        if not self.close_current():
+            return False
+        self._install(report, None, lock=None, modified=True)
+        return True
+
     def open_dialog(self) -> bool:
         path = self.prompter.open_path(self._folder())
         return self.open_path(path) if path is not None else False
@@ -77,6 +88,8 @@ class Drafts(QObject):
         if self.current is not None and self.current.session.path == path:
             self.message.emit(f"“{path.name}”已经打开")
             return True
+        if path.suffix.lower() == ".pdf":
+            return self._open_pdf(path)
         try:
             report = load_draft(path).report
         except DraftError as error:
@@ -91,6 +104,21 @@ class Drafts(QObject):
                 lock.release()
             return False
         self._open_with_recovery(report, path, lock, read_only)
+        return True
+
+    def _open_pdf(self, path: Path) -> bool:
+        """An exported PDF carries its draft: open that as a new, unsaved report."""
+        from ..render.pdf_draft import load_pdf_draft
+
+        try:
+            report = load_pdf_draft(path).report
+        except DraftError as error:
+            self.prompter.show_error(error.title, error.message)
+            return False
+        if not self.close_current():
+            return False
+        self._install(report, None, lock=None, modified=True, origin=path)
+        self.message.emit(f"已从“{path.name}”读出草稿；保存时请选择草稿文件（.json）的位置")
         return True
 
     def _open_with_recovery(
@@ -154,7 +182,7 @@ class Drafts(QObject):
         current = self.current
         if current is None:
             return False
-        target = self.prompter.save_path(self._folder(), self._suggested_name())
+        target = self._ask_save_target()
         if target is None:
             return False
         target = target.absolute()
@@ -181,10 +209,17 @@ class Drafts(QObject):
             self.opened.emit()  # the forms were built read-only: build them editable
         return True
 
+    def _ask_save_target(self) -> Path | None:
+        target = self.prompter.save_path(self._folder(), self._suggested_name())
+        if target is not None and target.suffix.lower() == ".pdf":
+            self.prompter.show_error("无法保存", "草稿要保存为 .json 文件；PDF 由“导出 PDF”生成。")
+            return None
+        return target
+
     def _write(self, path: Path) -> bool:
         current = self.current
         assert current is not None
-        report = current.session.snapshot()
+        report = current.session.snapshot_for(path)
         try:
             save_with_backup(path, report, self.ctx.backups())
         except BackupError as error:
@@ -324,12 +359,16 @@ class Drafts(QObject):
         current = self.current
         if current is not None and current.session.path is not None:
             return str(current.session.path.parent)
+        if current is not None and current.origin is not None:
+            return str(current.origin.parent)
         return self.ctx.settings.default_folder
 
     def _suggested_name(self) -> str:
         current = self.current
         if current is not None and current.session.path is not None:
             return current.session.path.name
+        if current is not None and current.origin is not None:
+            return current.origin.stem + ".json"
         meta = self.session.report.meta
         parts = [
             meta.agency.strip(),
@@ -349,13 +388,14 @@ class Drafts(QObject):
         read_only: bool = False,
         modified: bool = False,
         session_id: str | None = None,
+        origin: Path | None = None,
     ) -> None:
         session = ReportSession(
             report, path, read_only=read_only, modified=modified, session_id=session_id or ""
         )
         autosaver = Autosaver(session, self.ctx.autosaves, self.ctx.settings.autosave_seconds)
         autosaver.failed.connect(self.message)
-        self.current = OpenReport(session, autosaver, lock)
+        self.current = OpenReport(session, autosaver, lock, origin)
         self.opened.emit()
 
     def _replace(self, report: Report, path: Path, lock: DraftLock | None, modified: bool) -> None:

@@ -19,10 +19,11 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QLineEdit,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
@@ -33,6 +34,10 @@ from .grid_model import GridModel
 from .marks import paint_mark
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+
+PREVIOUS_COLOR = QColor("#6b7075")
+PREVIOUS_SCALE = 0.8
+"""Last year's value is drawn this much smaller than the cell's own."""
 
 
 class GridDelegate(QStyledItemDelegate):
@@ -48,6 +53,9 @@ class GridDelegate(QStyledItemDelegate):
         self.refused = False
         self.visible_area: Callable[[], QRect] | None = None
         """The view's visible rectangle (viewport coordinates), set by the view."""
+        self.show_previous = False
+        """Draw last year's value small and grey in the cell's top-left corner."""
+        self._small: tuple[float, QFont, QFontMetrics] | None = None
 
     def createEditor(
         self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
@@ -87,9 +95,45 @@ class GridDelegate(QStyledItemDelegate):
             area = self.visible_area()
             option.rect = option.rect.intersected(area)
         super().paint(painter, option, index)
+        if self.show_previous:
+            self._paint_previous(painter, option, index)
         severity = self._model.severity_at(index)
         if severity is not None:
             paint_mark(painter, option.rect, severity)
+
+    def _paint_previous(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex
+    ) -> None:
+        """「上年12」 in the free left part of the cell (this year's value is right-aligned);
+        just 「12」 when the cell is narrow, nothing when even that does not fit."""
+        value = self._model.previous_text(index)
+        if not value:
+            return
+        font, metrics = self._small_font(option.font)
+        rect = option.rect.adjusted(3, 1, -3, -1)
+        room = rect.width() - option.fontMetrics.horizontalAdvance(self._model.edit_text(index))
+        room -= 8
+        text = f"上年{value}"
+        if metrics.horizontalAdvance(text) > room:
+            text = value
+            if metrics.horizontalAdvance(text) > room:
+                return
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.save()
+        painter.setFont(font)
+        color = option.palette.highlightedText().color() if selected else PREVIOUS_COLOR
+        painter.setPen(color)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, text)
+        painter.restore()
+
+    def _small_font(self, base: QFont) -> tuple[QFont, QFontMetrics]:
+        size = base.pointSizeF()
+        if self._small is None or self._small[0] != size:
+            font = QFont(base)
+            font.setItalic(False)
+            font.setPointSizeF(max(6.0, size * PREVIOUS_SCALE))
+            self._small = (size, font, QFontMetrics(font))
+        return self._small[1], self._small[2]
 
 
 def _step_of(event: QKeyEvent) -> Step | None:

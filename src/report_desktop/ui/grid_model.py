@@ -18,9 +18,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
+from ..domain.crossyear import compared_with_last_year
 from ..domain.declaration import Table
 from ..domain.findings import Finding, Severity
-from ..domain.values import CellValueError, format_value, parse_cell
+from ..domain.values import CellValueError, as_number, format_value, parse_cell
 from ..session.report_session import ReportSession
 from .grid_layout import GridCell, GridLayout, Kind, build_layout
 
@@ -71,10 +72,13 @@ class GridModel(QAbstractTableModel):
             self._origins[cell.row][cell.col] = cell
         self._display: dict[str, str] = {}
         self._marks: dict[str, Severity] = {}
+        self._previous: dict[str, str] = {}
         self._prepare_values()
         self._prepare_marks()
+        self._prepare_previous()
         session.cells_changed.connect(self._values_changed)
         session.findings_changed.connect(self._findings_changed)
+        session.last_year_changed.connect(self._last_year_changed)
 
     # Structure ---------------------------------------------------------------------------------
 
@@ -103,6 +107,12 @@ class GridModel(QAbstractTableModel):
         """The most severe finding at a value cell (what its mark shows)."""
         found = self.cell(index)
         return self._marks.get(found.spec.id) if found is not None and found.spec else None
+
+    def previous_text(self, index: AnyIndex) -> str:
+        """Last year's value of a value cell, to show beside this year's ('' when last year's
+        report is not linked, or the value was 0 or not filled)."""
+        found = self.cell(index)
+        return self._previous.get(found.spec.id, "") if found is not None and found.spec else ""
 
     def index_of(self, spec_id: str) -> QModelIndex:
         found = self.layout.value_cell(spec_id)
@@ -157,6 +167,10 @@ class GridModel(QAbstractTableModel):
         lines = [found.spec.place_name]
         if found.spec.computed:
             lines.append(TOTAL_HINT)
+        before = self.session.previous_values
+        if before is not None:
+            now = self.session.values[found.spec.id]
+            lines.append(compared_with_last_year(now, before[found.spec.id]))
         for finding in self.session.findings_at(found.spec.id):
             lines.append(f"{finding.severity.label}：{finding.message}")
         return "\n".join(lines)
@@ -192,6 +206,18 @@ class GridModel(QAbstractTableModel):
             if severity is not None:
                 marks[cell.spec.id] = severity
         self._marks = marks
+
+    def _prepare_previous(self) -> None:
+        before = self.session.previous_values or {}
+        self._previous = {
+            cell.spec.id: format_value(before[cell.spec.id])
+            for cell in self.layout.value_cells()
+            if cell.spec is not None and cell.spec.id in before and as_number(before[cell.spec.id])
+        }
+
+    def _last_year_changed(self) -> None:
+        self._prepare_previous()
+        self._all_changed()
 
     def _values_changed(self) -> None:
         self._prepare_values()

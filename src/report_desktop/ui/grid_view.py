@@ -75,6 +75,11 @@ class GridView(QTableView):
         first = next(c for c in self.layout_.value_cells() if c.editable)
         self.setCurrentIndex(model.index(first.row, first.col))
 
+    @property
+    def delegate(self) -> GridDelegate:
+        """Edits and paints the cells (finding marks, last year's values)."""
+        return self._delegate
+
     def _label_text_as_enabled(self) -> None:
         """Header and label cells are disabled (the cursor skips them) but must not look grey."""
         palette = self.palette()

@@ -15,9 +15,11 @@ from ..storage.settings import SettingsError
 from .actions import Slot, build_actions, build_menus
 from .context import AppContext
 from .drafts import Drafts
+from .export import ExportController
 from .navigation import Navigation
 from .page_stack import PageStack
 from .places import page_of_place
+from .previous_year import PreviousYear
 from .problems_panel import ProblemsPanel, counts_text
 from .prompter import Prompter, QtPrompter
 
@@ -36,7 +38,8 @@ class MainWindow(QMainWindow):
         self.drafts = Drafts(ctx, self.prompter, self)
         self.undo_group = QUndoGroup(self)
         self.stack = PageStack()
-        self.setCentralWidget(self.stack)
+        self.previous_year = PreviousYear(self, ctx, self.drafts, self.prompter, self.stack)
+        self.setCentralWidget(self.previous_year.with_notice_bar(self.stack))
         self.nav = Navigation()
         self._add_navigation_dock()
         self.problems = ProblemsPanel(self)
@@ -45,6 +48,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts)
         self.commands = build_actions(self, self.undo_group, self._slots())
         build_menus(self, self.commands, self.problems.toggleViewAction())
+        self.previous_year.add_to_menus(self.commands)
+        self.export = ExportController(self, self.drafts, self.prompter)
+        self.export.actions.add_to(self.commands)
         self.commands.recent_menu.aboutToShow.connect(self._fill_recent)
         self._connect()
         self.setAcceptDrops(True)
@@ -83,6 +89,9 @@ class MainWindow(QMainWindow):
         self.stack.message.connect(self.show_message)
         self.stack.paste_refused.connect(self._paste_refused)
         self.problems.place_activated.connect(self.go_to_place)
+        self.problems.finding_activated.connect(self.previous_year.finding_chosen)
+        self.previous_year.message.connect(self.show_message)
+        self.export.message.connect(self.show_message)
 
     # The open report ---------------------------------------------------------------------------
 
@@ -171,6 +180,7 @@ class MainWindow(QMainWindow):
         if chosen is not None:
             self.ctx.update_settings(chosen)
             self.drafts.apply_settings()
+            self.previous_year.apply_settings()
             self.show_message("首选项已保存")
 
     def _settings_error(self, error: SettingsError) -> None:
@@ -202,6 +212,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_window_state()
+        self.export.shutdown()
         self.drafts.shutdown()
         event.accept()
 

@@ -12,6 +12,8 @@ from .pages.base import Page
 class PageStack(QStackedWidget):
     message = Signal(str)
     paste_refused = Signal(list)
+    page_built = Signal(Page)
+    """A page was just built (pages are built when first shown, again for each report)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,6 +41,7 @@ class PageStack(QStackedWidget):
                 view.paste_refused.connect(self.paste_refused)
             self.pages[page_id] = page
             self.addWidget(page)
+            self.page_built.emit(page)
         return page
 
     def show_page(self, page_id: str) -> Page:

@@ -35,6 +35,8 @@ def counts_text(findings: list[Finding]) -> str:
 class ProblemsPanel(QDockWidget):
     place_activated = Signal(str)
     """A finding was chosen: the id of its first place."""
+    finding_activated = Signal(object)
+    """The :class:`Finding` chosen, right after ``place_activated`` (to point inside a place)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("检查结果", parent)
@@ -108,3 +110,4 @@ class ProblemsPanel(QDockWidget):
     def _chosen(self, item: QTreeWidgetItem, column: int = 0) -> None:
         if isinstance(item, FindingItem) and item.finding.cells:
             self.place_activated.emit(item.finding.cells[0])
+            self.finding_activated.emit(item.finding)

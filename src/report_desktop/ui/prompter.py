@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
     from PySide6.QtWidgets import QMessageBox
 
     from ..storage.autosave import Recovery
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
     from ..storage.settings import Settings
 
 DRAFT_FILTER = "报告草稿 (*.json);;所有文件 (*)"
+OPEN_FILTER = "报告草稿 (*.json *.pdf);;草稿文件 (*.json);;本程序导出的 PDF (*.pdf);;所有文件 (*)"
+"""Opening also takes a PDF the program exported: it carries its draft."""
 
 
 class SaveChoice(enum.Enum):
@@ -54,6 +57,8 @@ class Prompter(Protocol):
 
     def save_path(self, folder: str, name: str) -> Path | None: ...
 
+    def previous_path(self, folder: str) -> Path | None: ...
+
     def edit_preferences(self, settings: Settings) -> Settings | None: ...
 
     def show_error(self, title: str, message: str) -> None: ...
@@ -61,6 +66,12 @@ class Prompter(Protocol):
     def show_info(self, title: str, message: str, details: str = "") -> None: ...
 
     def confirm(self, title: str, message: str, yes: str, no: str) -> bool: ...
+
+    def export_path(self, title: str, folder: str, name: str, file_filter: str) -> Path | None: ...
+
+    def setup_printer(self, printer: QPrinter, pages: int) -> bool:
+        """Let the clerk choose the printer, pages, copies (``pages``: 0 when not known yet)."""
+        ...
 
 
 class QtPrompter:
@@ -114,7 +125,14 @@ class QtPrompter:
     def open_path(self, folder: str) -> Path | None:
         from PySide6.QtWidgets import QFileDialog
 
-        name, _ = QFileDialog.getOpenFileName(self.parent, "打开草稿", folder, DRAFT_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self.parent, "打开草稿", folder, OPEN_FILTER)
+        return Path(name) if name else None
+
+    def previous_path(self, folder: str) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        title = "选择上年的报告草稿"
+        name, _ = QFileDialog.getOpenFileName(self.parent, title, folder, DRAFT_FILTER)
         return Path(name) if name else None
 
     def save_path(self, folder: str, name: str) -> Path | None:
@@ -153,6 +171,27 @@ class QtPrompter:
         box.addButton(no, QMessageBox.ButtonRole.RejectRole)
         box.exec()
         return box.clickedButton() is accept
+
+    def export_path(self, title: str, folder: str, name: str, file_filter: str) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        start = str(Path(folder) / name) if folder else name
+        dialog = QFileDialog(self.parent, title, start, file_filter)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix(Path(name).suffix.lstrip("."))  # typed without: asks to overwrite
+        if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+            return None
+        return Path(dialog.selectedFiles()[0])
+
+    def setup_printer(self, printer: QPrinter, pages: int) -> bool:
+        from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog
+
+        dialog = QPrintDialog(printer, self.parent)
+        dialog.setWindowTitle("打印")
+        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
+        if pages > 0:
+            dialog.setMinMax(1, pages)
+        return dialog.exec() == QPrintDialog.DialogCode.Accepted
 
     def _box(self, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
         from PySide6.QtWidgets import QMessageBox

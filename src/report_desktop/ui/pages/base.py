@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from ...session.report_session import ReportSession
 
@@ -20,6 +20,7 @@ class Page(QWidget):
         self.session = session
         self.page_id = page_id
         self.setObjectName(f"page-{page_id}")
+        self.side_splitter: QSplitter | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 8, 12, 8)
         heading = QLabel(title)
@@ -44,6 +45,23 @@ class Page(QWidget):
     def focus_place(self, place: str) -> bool:
         """Show and focus what a place id names; False when the place is not on this page."""
         return False
+
+    def add_side_panel(self, panel: QWidget, share: float = 0.38) -> QSplitter:
+        """Put ``panel`` beside the page's body (the clerk can drag the divider between them)."""
+        body = self.scroll_area if self.scroll_area is not None else self.body
+        outer = self.layout()
+        assert isinstance(outer, QVBoxLayout)
+        index = outer.indexOf(body)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        outer.insertWidget(index, splitter, 1)
+        splitter.addWidget(body)
+        splitter.addWidget(panel)
+        splitter.setStretchFactor(0, 1)
+        width = 1000
+        splitter.setSizes([round(width * (1 - share)), round(width * share)])
+        self.side_splitter = splitter
+        return splitter
 
     def reveal(self, widget: QWidget) -> None:
         if self.scroll_area is not None:
