@@ -10,8 +10,10 @@ draft again. The file is PDF/A-3b, whose associated files are meant for exactly 
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import hashlib
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -51,16 +53,9 @@ def render_pdf(
     ``on_request`` sees every URL the layout asks the fetcher for (tests use it).
     """
     import weasyprint
-    from weasyprint.text.fonts import FontConfiguration
-
-    from .fetcher import restricted_fetcher
 
     html = document_html(report, draft_mark_for(report, draft_mark))
-    fetcher = restricted_fetcher(on_request)
-    font_config = FontConfiguration()
-    stylesheet = weasyprint.CSS(
-        string=stylesheet_text(), url_fetcher=fetcher, font_config=font_config
-    )
+    fetcher, font_config, stylesheet = _styles(on_request)
     document = weasyprint.HTML(string=html, url_fetcher=fetcher).render(
         font_config=font_config, stylesheets=[stylesheet], pdf_variant=PDF_VARIANT
     )
@@ -74,6 +69,43 @@ def render_pdf(
         .encode("ascii"),
     )
     return pdf
+
+
+_STYLES_LOCK = threading.Lock()
+_styles_cache: tuple[Any, Any, Any] | None = None
+
+
+def _styles(on_request: Callable[[str], None] | None) -> tuple[Any, Any, Any]:
+    """The fetcher, font configuration and parsed stylesheet. Loading the bundled fonts costs
+    about 0.1 s, so they are made once per process — except when a caller watches the fetcher."""
+    global _styles_cache  # noqa: PLW0603 - a process-wide cache of immutable inputs
+    if on_request is not None:
+        return _make_styles(on_request)
+    with _STYLES_LOCK:
+        if _styles_cache is None:
+            _styles_cache = _make_styles(None)
+            atexit.register(_forget_styles)  # before interpreter teardown breaks weasyprint
+        return _styles_cache
+
+
+def _forget_styles() -> None:
+    global _styles_cache  # noqa: PLW0603
+    with _STYLES_LOCK:
+        _styles_cache = None
+
+
+def _make_styles(on_request: Callable[[str], None] | None) -> tuple[Any, Any, Any]:
+    import weasyprint
+    from weasyprint.text.fonts import FontConfiguration
+
+    from .fetcher import restricted_fetcher
+
+    fetcher = restricted_fetcher(on_request)
+    font_config = FontConfiguration()
+    stylesheet = weasyprint.CSS(
+        string=stylesheet_text(), url_fetcher=fetcher, font_config=font_config
+    )
+    return fetcher, font_config, stylesheet
 
 
 def _moment(report: Report) -> dt.datetime:
