@@ -112,9 +112,14 @@ def _add_import(commands: argparse._SubParsersAction[_Parser]) -> None:
     sub.add_argument(
         "cells", type=Path, metavar="表格数值文件", help="表格数值文件（.csv 或 .xlsx）"
     )
+    _add_new_draft_options(sub, "")
+
+
+def _add_new_draft_options(sub: _Parser, note: str) -> None:
+    """Where a new draft goes and the meta data it starts with (import, new)."""
     sub.add_argument("-o", "--output", type=Path, required=True, help="要写入的新草稿（.json）")
-    sub.add_argument("--agency", default="", help="机关名称")
-    sub.add_argument("--year", type=int, help="报告年度，如 2024")
+    sub.add_argument("--agency", default="", help=f"机关名称{note}")
+    sub.add_argument("--year", type=int, help=f"报告年度，如 2024{note}")
     sub.add_argument("--force", action="store_true", help="输出文件已存在时覆盖它")
 
 
@@ -131,10 +136,7 @@ def _add_export(commands: argparse._SubParsersAction[_Parser]) -> None:
 def _add_new(commands: argparse._SubParsersAction[_Parser]) -> None:
     sub = _subparser(commands, "new", "新建报告草稿；用 --from 从上年报告开始")
     sub.add_argument("--from", dest="source", type=Path, metavar="上年草稿", help="上年度报告草稿")
-    sub.add_argument("-o", "--output", type=Path, required=True, help="要写入的新草稿（.json）")
-    sub.add_argument("--agency", default="", help="机关名称（不用 --from 时）")
-    sub.add_argument("--year", type=int, help="报告年度（不用 --from 时）")
-    sub.add_argument("--force", action="store_true", help="输出文件已存在时覆盖它")
+    _add_new_draft_options(sub, "（不用 --from 时）")
 
 
 def _add_link(commands: argparse._SubParsersAction[_Parser]) -> None:

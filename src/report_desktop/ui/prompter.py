@@ -85,32 +85,16 @@ class QtPrompter:
 
         box = self._box(QMessageBox.Icon.Warning, "保存修改", f"“{name}”有未保存的修改。")
         box.setInformativeText("关闭前是否保存？不保存则本次的修改会丢失。")
-        save = box.addButton("保存", QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton("不保存", QMessageBox.ButtonRole.DestructiveRole)
-        cancel = box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(save)
-        box.setEscapeButton(cancel)
-        box.exec()
-        clicked = box.clickedButton()
-        if clicked is save:
-            return SaveChoice.SAVE
-        return SaveChoice.DISCARD if clicked is discard else SaveChoice.CANCEL
+        choices = (SaveChoice.SAVE, SaveChoice.DISCARD, SaveChoice.CANCEL)
+        return choices[self._three_way(box, ("保存", "不保存", "取消"))]
 
     def ask_lock(self, result: LockResult) -> LockChoice:
         from PySide6.QtWidgets import QMessageBox
 
         box = self._box(QMessageBox.Icon.Warning, "草稿正在别处编辑", result.message)
         box.setInformativeText(f"草稿：{result.draft_path}")
-        read_only = box.addButton("只读打开", QMessageBox.ButtonRole.AcceptRole)
-        take_over = box.addButton("接管", QMessageBox.ButtonRole.DestructiveRole)
-        cancel = box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(read_only)
-        box.setEscapeButton(cancel)
-        box.exec()
-        clicked = box.clickedButton()
-        if clicked is read_only:
-            return LockChoice.READ_ONLY
-        return LockChoice.TAKE_OVER if clicked is take_over else LockChoice.CANCEL
+        choices = (LockChoice.READ_ONLY, LockChoice.TAKE_OVER, LockChoice.CANCEL)
+        return choices[self._three_way(box, ("只读打开", "接管", "取消"))]
 
     def ask_recovery(self, items: list[Recovery]) -> tuple[RecoveryAction, Recovery | None]:
         from .dialogs import RecoveryDialog
@@ -192,6 +176,24 @@ class QtPrompter:
         if pages > 0:
             dialog.setMinMax(1, pages)
         return dialog.exec() == QPrintDialog.DialogCode.Accepted
+
+    @staticmethod
+    def _three_way(box: QMessageBox, labels: tuple[str, str, str]) -> int:
+        """Ask with three buttons — go ahead (default), the destructive way, cancel (Esc) — and
+        return the index of the one clicked; closing the box counts as cancel."""
+        from PySide6.QtWidgets import QMessageBox
+
+        roles = (
+            QMessageBox.ButtonRole.AcceptRole,
+            QMessageBox.ButtonRole.DestructiveRole,
+            QMessageBox.ButtonRole.RejectRole,
+        )
+        buttons = [box.addButton(label, role) for label, role in zip(labels, roles, strict=True)]
+        box.setDefaultButton(buttons[0])
+        box.setEscapeButton(buttons[2])
+        box.exec()
+        clicked = box.clickedButton()
+        return next((i for i, button in enumerate(buttons) if button is clicked), 2)
 
     def _box(self, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
         from PySide6.QtWidgets import QMessageBox
