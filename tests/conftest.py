@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -48,3 +50,31 @@ def repo_root() -> Path:
 def example_draft_path() -> Path:
     """The example draft: the 2024 report of 威海市环翠区统计局."""
     return resource_path("examples", "huancui-statistics-2024.json")
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The program's own folders (settings, autosave, backups) for a GUI test."""
+    folder = tmp_path / "app-home"
+    monkeypatch.setenv("REPORT_DESKTOP_HOME", str(folder))
+    return folder
+
+
+@pytest.fixture
+def example(tmp_path: Path, example_draft_path: Path) -> Path:
+    """A copy of the example draft (locks and backups must not touch the repository)."""
+    copy = tmp_path / "drafts" / "huancui-2024.json"
+    copy.parent.mkdir()
+    copy.write_bytes(example_draft_path.read_bytes())
+    return copy
+
+
+@pytest.fixture
+def windows(qtbot: Any, home: Path) -> Iterator[Any]:
+    """Makes main windows as the program does (see gui_support.Windows); closes their drafts."""
+    from gui_support import Windows  # Qt only for the tests that ask for it
+
+    made = Windows(qtbot)
+    yield made
+    for window in made.made:
+        window.drafts.shutdown()

@@ -10,7 +10,6 @@ import io
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +20,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QMenu, QToolBar, QWidget
 from pytestqt.qtbot import QtBot
 
+from gui_support import NEW, ScriptedPrompter, Windows, prompter_of, same_report
 from report_desktop import render
 from report_desktop.render.pdf_draft import draft_from_pdf
 from report_desktop.session import export_worker
@@ -38,7 +38,6 @@ from report_desktop.ui.export import (
 )
 from report_desktop.ui.main_window import MainWindow
 from report_desktop.ui.prompter import OPEN_FILTER, QtPrompter
-from test_gui_window import NEW, ScriptedPrompter, Windows, prompter_of, same_report
 
 AGENCY = "威海市环翠区统计局"
 REPORT_FILE = f"{AGENCY}2024年政府信息公开工作年度报告"
@@ -64,29 +63,6 @@ class Prompter(ScriptedPrompter):
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(self.print_to))
         return True
-
-
-@pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "app-home"
-    monkeypatch.setenv("REPORT_DESKTOP_HOME", str(folder))
-    return folder
-
-
-@pytest.fixture
-def windows(qtbot: QtBot, home: Path) -> Iterator[Windows]:
-    made = Windows(qtbot)
-    yield made
-    for window in made.made:
-        window.drafts.shutdown()
-
-
-@pytest.fixture
-def example(tmp_path: Path, example_draft_path: Path) -> Path:
-    copy = tmp_path / "drafts" / "huancui-2024.json"
-    copy.parent.mkdir()
-    copy.write_bytes(example_draft_path.read_bytes())
-    return copy
 
 
 @pytest.fixture

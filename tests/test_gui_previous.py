@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,6 +16,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from gui_support import ScriptedPrompter, Windows, enter_cell, grid, prompter_of
 from report_desktop.domain.crossyear import new_from_previous
 from report_desktop.domain.findings import Severity
 from report_desktop.storage.draft import load_draft, save_draft
@@ -27,7 +27,6 @@ from report_desktop.ui.fields import TextField
 from report_desktop.ui.main_window import MainWindow
 from report_desktop.ui.previous_year import ACCEPT_CHANGED, RELINK
 from report_desktop.ui.reference_panel import ReferencePanel
-from test_gui_window import ScriptedPrompter, Windows, enter_cell, grid, prompter_of
 
 CARRIED = {"natural_person": 2, "commercial": 1, "other_org": 3}
 LICENSING = "table2.licensing.decisions"
@@ -43,30 +42,6 @@ class Prompter(ScriptedPrompter):
 
     def previous_path(self, folder: str) -> Path | None:
         return self._answer("previous_path", None, folder)  # type: ignore[no-any-return]
-
-
-@pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "app-home"
-    monkeypatch.setenv("REPORT_DESKTOP_HOME", str(folder))
-    return folder
-
-
-@pytest.fixture
-def windows(qtbot: QtBot, home: Path) -> Iterator[Windows]:
-    made = Windows(qtbot)
-    yield made
-    for window in made.made:
-        window.drafts.shutdown()
-
-
-@pytest.fixture
-def example(tmp_path: Path, example_draft_path: Path) -> Path:
-    """A copy of the example draft (2024; not linked to anything)."""
-    copy = tmp_path / "drafts" / "huancui-2024.json"
-    copy.parent.mkdir()
-    copy.write_bytes(example_draft_path.read_bytes())
-    return copy
 
 
 @pytest.fixture
