@@ -183,6 +183,7 @@ class ReportFormat:
     cells: tuple[CellSpec, ...] = field(init=False, repr=False, compare=False)
     leaf_cells: tuple[CellSpec, ...] = field(init=False, repr=False, compare=False)
     """The cells a clerk types (not computed), in declaration order."""
+    leaf_ids: frozenset[str] = field(init=False, repr=False, compare=False)
     totals: tuple[CellSpec, ...] = field(init=False, repr=False, compare=False)
     """The computed cells, in an order where every total's parts come before it."""
 
@@ -192,6 +193,7 @@ class ReportFormat:
         totals = [c for c in cells if c.computed]
         object.__setattr__(self, "cells", cells)
         object.__setattr__(self, "leaf_cells", tuple(c for c in cells if not c.computed))
+        object.__setattr__(self, "leaf_ids", frozenset(c.id for c in self.leaf_cells))
         object.__setattr__(self, "totals", tuple(sorted(totals, key=lambda c: c.row.computed)))
 
     def table(self, table_id: str) -> Table:

@@ -68,14 +68,15 @@ _BALANCE_ROWS = ("new_applications", "carried_over", "results_total", "carried_f
 def cell_values(report: Report, values: Values) -> Iterator[Finding]:
     """Every typed value is a non-negative number of its cell's kind."""
     for spec in report.format.leaf_cells:
-        problem = value_problem(spec.kind, values[spec.id])
+        value = values[spec.id]
+        if value is None or (type(value) is int and value >= 0):
+            continue  # the common case, decided without building a message
+        problem = value_problem(spec.kind, value)
         if problem:
             message = f"{spec.place_name}：{problem}"
             yield Finding("cell.value", Severity.ERROR, (spec.id,), message)
-    fmt = report.format
-    for key in report.cells:
-        if not fmt.has_cell(key) or fmt.cell(key).computed:
-            yield Finding("cell.unknown", Severity.ERROR, (key,), f"未知的单元格“{key}”，已忽略")
+    for key in sorted(report.cells.keys() - report.format.leaf_ids):
+        yield Finding("cell.unknown", Severity.ERROR, (key,), f"未知的单元格“{key}”，已忽略")
 
 
 def meta_required(report: Report, values: Values) -> Iterator[Finding]:
