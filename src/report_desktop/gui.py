@@ -21,9 +21,37 @@ if TYPE_CHECKING:
 def run(argv: list[str]) -> int:
     """Run the GUI; ``argv`` is the program's arguments (an optional draft path), not argv[0]."""
     app, window = start(argv)
+    handle_termination(app, window)
     code = app.exec()
     close_down(window)
     return code
+
+
+def handle_termination(app: QApplication, window: MainWindow) -> None:
+    """Logout or shutdown (SIGTERM, SIGHUP) ends the program without asking anybody: unsaved work
+    goes to the autosave (offered again at the next start) and the draft's lock is released."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    def on_signal(signum: int, frame: object) -> None:
+        QTimer.singleShot(0, lambda: terminate(app, window))
+
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            signal.signal(number, on_signal)
+    ticker = QTimer(app)  # lets the interpreter run signal handlers while Qt waits for events
+    ticker.timeout.connect(lambda: None)
+    ticker.start(500)
+
+
+def terminate(app: QApplication, window: MainWindow) -> None:
+    """Keep unsaved work in the autosave, then leave the event loop (close_down follows)."""
+    current = window.drafts.current
+    if current is not None:
+        current.autosaver.autosave_now()
+    app.exit(0)
 
 
 def close_down(window: MainWindow) -> None:
