@@ -57,11 +57,11 @@ def test_terminate_keeps_unsaved_work_in_the_autosave(
     monkeypatch.setenv("REPORT_DESKTOP_HOME", str(tmp_path / "home"))
     draft = tmp_path / "a.json"
     draft.write_bytes(example_draft_path.read_bytes())
-    app, window = gui.start([str(draft)])
+    _app, window = gui.start([str(draft)])
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: window.drafts.current is not None)
     window.drafts.session.set_cells({"table3.disclosed.natural_person": 7})
-    gui.terminate(app, window)
+    gui.keep_unsaved_work(window)
     window.drafts.shutdown()
     [recovery] = AutosaveStore(app_paths().autosave_dir).pending(include_in_use=True)
     assert recovery.draft_path == draft

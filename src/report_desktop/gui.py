@@ -34,8 +34,12 @@ def handle_termination(app: QApplication, window: MainWindow) -> None:
 
     from PySide6.QtCore import QTimer
 
+    def end() -> None:
+        keep_unsaved_work(window)
+        app.exit(0)  # close_down (in run) releases the lock
+
     def on_signal(signum: int, frame: object) -> None:
-        QTimer.singleShot(0, lambda: terminate(app, window))
+        QTimer.singleShot(0, end)
 
     for name in ("SIGTERM", "SIGHUP"):
         number = getattr(signal, name, None)
@@ -46,12 +50,11 @@ def handle_termination(app: QApplication, window: MainWindow) -> None:
     ticker.start(500)
 
 
-def terminate(app: QApplication, window: MainWindow) -> None:
-    """Keep unsaved work in the autosave, then leave the event loop (close_down follows)."""
+def keep_unsaved_work(window: MainWindow) -> None:
+    """Write unsaved work to the autosave now (the program is about to end without asking)."""
     current = window.drafts.current
     if current is not None:
         current.autosaver.autosave_now()
-    app.exit(0)
 
 
 def close_down(window: MainWindow) -> None:
