@@ -78,3 +78,23 @@ def windows(qtbot: Any, home: Path) -> Iterator[Any]:
     yield made
     for window in made.made:
         window.drafts.shutdown()
+
+
+@pytest.fixture
+def start_gui(qtbot: Any, home: Path) -> Iterator[Any]:
+    """Starts the program's GUI as ``report-desktop DRAFT`` does; returns the shown window once
+    the draft is open. The draft is closed (its lock released) after the test."""
+    from report_desktop import gui
+
+    started: list[Any] = []
+
+    def start(draft: Path) -> Any:
+        _app, window = gui.start([str(draft)])
+        qtbot.addWidget(window)
+        qtbot.waitUntil(lambda: window.drafts.current is not None)
+        started.append(window)
+        return window
+
+    yield start
+    for window in started:
+        window.drafts.shutdown()

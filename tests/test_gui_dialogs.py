@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -185,16 +186,12 @@ def test_frozen_header_keeps_the_header_rows(qtbot: QtBot) -> None:
 
 
 def test_start_opens_the_draft_given(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, example_draft_path: Path
+    start_gui: Any, tmp_path: Path, example_draft_path: Path
 ) -> None:
-    monkeypatch.setenv("REPORT_DESKTOP_HOME", str(tmp_path / "home"))
     draft = tmp_path / "a.json"
     draft.write_bytes(example_draft_path.read_bytes())
-    _app, window = gui.start([str(draft)])
-    qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: window.drafts.current is not None)
+    window = start_gui(draft)
     assert window.drafts.session.path == draft
     assert window.windowTitle().startswith("a.json")
-    window.drafts.shutdown()
     assert gui.draft_argument(["--x", "b.json"]) == Path("b.json")
     assert gui.draft_argument([]) is None

@@ -8,9 +8,9 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
-from pytestqt.qtbot import QtBot
 
 from report_desktop import gui
 from report_desktop.storage.autosave import AutosaveStore
@@ -51,18 +51,11 @@ def test_sigterm_ends_the_program_and_releases_the_lock(
     assert b"Traceback" not in program.stderr.read()  # type: ignore[union-attr]
 
 
-def test_terminate_keeps_unsaved_work_in_the_autosave(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, example_draft_path: Path
-) -> None:
-    monkeypatch.setenv("REPORT_DESKTOP_HOME", str(tmp_path / "home"))
-    draft = tmp_path / "a.json"
-    draft.write_bytes(example_draft_path.read_bytes())
-    _app, window = gui.start([str(draft)])
-    qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: window.drafts.current is not None)
+def test_terminate_keeps_unsaved_work_in_the_autosave(start_gui: Any, example: Path) -> None:
+    window = start_gui(example)
     window.drafts.session.set_cells({"table3.disclosed.natural_person": 7})
     gui.keep_unsaved_work(window)
     window.drafts.shutdown()
     [recovery] = AutosaveStore(app_paths().autosave_dir).pending(include_in_use=True)
-    assert recovery.draft_path == draft
+    assert recovery.draft_path == example
     assert recovery.load().cells["table3.disclosed.natural_person"] == 7
