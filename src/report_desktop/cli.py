@@ -267,18 +267,18 @@ def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         known = " / ".join(EXPORT_SUFFIXES)
         raise CommandError(f"不支持导出为“{output.suffix or output.name}”：可用的格式为 {known}")
     report = read_report(args.draft)
+    errors = sum(f.severity is Severity.ERROR for f in check(report))
     try:
-        _export(report, output, suffix)
+        _export(report, output, suffix, draft_mark=errors > 0)
     except OSError as error:
         raise CommandError(f"无法写入“{output}”：{error.strerror or error}") from error
     print(f"已导出“{output}”", file=out)
-    errors = sum(f.severity is Severity.ERROR for f in check(report))
     if errors and suffix != ".csv":
         print(f"注意：报告还有 {errors} 个错误，导出的文件带有“草稿”标记", file=out)
     return EXIT_OK
 
 
-def _export(report: Report, output: Path, suffix: str) -> None:
+def _export(report: Report, output: Path, suffix: str, draft_mark: bool) -> None:
     if suffix == ".csv":
         from .interchange import export_cells_csv
 
@@ -286,7 +286,7 @@ def _export(report: Report, output: Path, suffix: str) -> None:
         return
     from .render import export_document
 
-    export_document(report, output)
+    export_document(report, output, draft_mark)
 
 
 # new and link ----------------------------------------------------------------------------------
