@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
@@ -329,3 +329,31 @@ def test_marks_follow_findings(qtbot: QtBot, session: ReportSession) -> None:
     assert "相差 5" in model.data(leaf, Qt.ItemDataRole.ToolTipRole)
     session.set_cells({"table3.disclosed.natural_person": 5})
     assert model.severity_at(leaf) is None or model.severity_at(leaf).value != "error"
+
+
+def test_an_edit_repaints_only_the_cells_it_changed(session: ReportSession) -> None:
+    model = GridModel(session, T3)
+    session.set_cells({NEW: 1})
+    session.validate_now()
+    announced: list[tuple[int, int]] = []
+
+    def changed(first: QModelIndex, last: QModelIndex) -> None:
+        announced.extend(
+            (row, col)
+            for row in range(first.row(), last.row() + 1)
+            for col in range(first.column(), last.column() + 1)
+        )
+
+    model.dataChanged.connect(changed)
+    session.set_cells({NEW: 2})
+    session.validate_now()
+    typed_and_total = {
+        (index.row(), index.column())
+        for index in (model.index_of(NEW), model.index_of("table3.new_applications.total"))
+    }
+    assert typed_and_total <= set(announced)  # the cell typed and the row's total
+    assert len(set(announced)) < 10  # not the 280 places of the grid
+    announced.clear()
+    session.set_cells({NEW: 2})  # the same value again: nothing to repaint
+    session.validate_now()
+    assert announced == []

@@ -220,12 +220,24 @@ class GridModel(QAbstractTableModel):
         self._all_changed()
 
     def _values_changed(self) -> None:
+        before = self._display
         self._prepare_values()
-        self._all_changed()
+        self._cells_changed([key for key, text in self._display.items() if before[key] != text])
 
     def _findings_changed(self) -> None:
+        before = self._marks
         self._prepare_marks()
-        self._all_changed()
+        after = self._marks
+        self._cells_changed(
+            [key for key in before.keys() | after.keys() if before.get(key) != after.get(key)]
+        )
+
+    def _cells_changed(self, spec_ids: list[str]) -> None:
+        """Only the cells whose text or mark changed are repainted (a keystroke changes a few
+        cells of a table; repainting all of them costs more than a frame)."""
+        for spec_id in spec_ids:
+            index = self.index_of(spec_id)
+            self.dataChanged.emit(index, index)
 
     def _all_changed(self) -> None:
         last = self.index(self.rowCount() - 1, self.columnCount() - 1)
