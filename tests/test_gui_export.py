@@ -7,6 +7,7 @@ waited for with qtbot.waitUntil, so nothing blocks.
 from __future__ import annotations
 
 import io
+import os
 import subprocess
 import sys
 import threading
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QToolBar, QWidget
 from pytestqt.qtbot import QtBot
 
 from gui_support import NEW, ScriptedPrompter, Windows, prompter_of, same_report
-from report_desktop import render
+from report_desktop import gui, render
 from report_desktop.render.pdf_draft import draft_from_pdf
 from report_desktop.session import export_worker
 from report_desktop.session.export_worker import JobResult, WarmUp, failure_message
@@ -509,13 +510,13 @@ def test_warm_up_runs_once_off_the_gui_thread(
     fresh = WarmUp()
     monkeypatch.setattr(export_worker, "WARM_UP", fresh)
     gone = QWidget()
-    export_worker.schedule_warm_up(gone, 100)
+    gui.schedule_warm_up(gone, 100)
     gone.deleteLater()  # the window closed before the time: nothing happens
     qtbot.wait(300)
     assert not fresh.started
     context = QWidget()
     qtbot.addWidget(context)
-    export_worker.schedule_warm_up(context, 0)
+    gui.schedule_warm_up(context, 0)
     qtbot.waitUntil(fresh.done.is_set, timeout=JOB_TIMEOUT_MS)
     assert fresh.thread_id is not None and fresh.thread_id != threading.get_ident()
     assert fresh.error == "" and fresh.seconds > 0
@@ -523,16 +524,47 @@ def test_warm_up_runs_once_off_the_gui_thread(
     assert export_worker.wait_for_warm_up(1)
 
 
-def test_the_window_imports_neither_render_nor_qtpdf() -> None:
-    code = (
-        "import sys; import report_desktop.gui, report_desktop.ui.main_window; "
-        "print(sorted(m for m in sys.modules if m.startswith(('weasyprint', "
-        "'report_desktop.render', 'PySide6.QtPdf', 'PySide6.QtPrintSupport'))))"
-    )
+STARTUP_PROBE = """
+import os, sys
+from report_desktop import gui
+app, window = gui.start([sys.argv[1]])
+while window.drafts.current is None:
+    app.processEvents()
+app.processEvents()
+window.repaint()
+print(window.windowTitle())
+print(sorted(m for m in sys.modules if m.startswith(tuple(sys.argv[2:]))))
+window.drafts.shutdown()
+os._exit(0)
+"""
+LEFT_FOR_LATER = (
+    "weasyprint",
+    "docx",
+    "openpyxl",
+    "report_desktop.render",
+    "report_desktop.interchange",
+    "report_desktop.session.export_worker",
+    "report_desktop.ui.grid",  # the table pages' grid: built when a table page is first shown
+    "report_desktop.ui.text_jump",
+    "report_desktop.ui.reference_panel",
+    "PySide6.QtPdf",
+    "PySide6.QtPrintSupport",
+)
+
+
+def test_start_up_leaves_exports_and_other_pages_for_later(tmp_path: Path, example: Path) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", REPORT_DESKTOP_HOME=str(tmp_path / "home"))
     result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+        [sys.executable, "-c", STARTUP_PROBE, str(example), *LEFT_FOR_LATER],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+        env=env,
     )
-    assert result.stdout.strip() == "[]"
+    title, imported = result.stdout.strip().splitlines()
+    assert title.startswith(example.name)  # the draft is open
+    assert imported == "[]"
 
 
 def test_real_export_dialog_adds_the_suffix(qtbot: QtBot, tmp_path: Path) -> None:

@@ -13,9 +13,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
     from PySide6.QtWidgets import QApplication
 
     from .ui.main_window import MainWindow
+
+WARM_UP_DELAY_MS = 2000
+"""The renderer is warmed up this long after the window shows."""
 
 
 def run(argv: list[str]) -> int:
@@ -76,8 +80,6 @@ def start(argv: list[str]) -> tuple[QApplication, MainWindow]:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from .session.export_worker import schedule_warm_up
-
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "report-desktop"])
     assert isinstance(app, QApplication)
     app.setApplicationName("report-desktop")
@@ -89,6 +91,19 @@ def start(argv: list[str]) -> tuple[QApplication, MainWindow]:
     QTimer.singleShot(0, lambda: window.open_at_start(draft))
     schedule_warm_up(window)
     return app, window
+
+
+def schedule_warm_up(window: QObject, delay_ms: int = WARM_UP_DELAY_MS) -> None:
+    """Warm the renderer up ``delay_ms`` after now (once the window shows), unless ``window`` is
+    gone by then. The worker module itself is imported only then, not while the window starts."""
+    from PySide6.QtCore import QTimer
+
+    def warm_up() -> None:
+        from .session.export_worker import start_warm_up
+
+        start_warm_up()
+
+    QTimer.singleShot(delay_ms, window, warm_up)
 
 
 def install_translations(app: QApplication) -> bool:

@@ -18,14 +18,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from ..domain.model import Report
 
 log = logging.getLogger(__name__)
-
-WARM_UP_DELAY_MS = 2000
-"""The renderer is warmed up this long after the window shows."""
 
 _RENDERING = threading.Lock()
 """One document is laid out at a time: the warm-up and an export never run weasyprint (and its
@@ -231,12 +228,6 @@ def start_warm_up() -> bool:
     WARM_UP.started = True
     QThreadPool.globalInstance().start(_WarmUpJob())
     return True
-
-
-def schedule_warm_up(context: QObject, delay_ms: int = WARM_UP_DELAY_MS) -> None:
-    """Warm the renderer up ``delay_ms`` after now (once the window shows), unless ``context``
-    (the window) is gone by then."""
-    QTimer.singleShot(delay_ms, context, start_warm_up)
 
 
 def wait_for_warm_up(seconds: float) -> bool:

@@ -25,20 +25,12 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
 from ..domain.findings import Severity
 from ..domain.model import Report
-from ..session.export_worker import (
-    JobError,
-    JobResult,
-    JobRunner,
-    failure_message,
-    pdf_bytes,
-    write_bytes,
-    write_document,
-)
 from .actions import Actions, action
 from .drafts import Drafts
 from .prompter import Prompter
 
 if TYPE_CHECKING:
+    from ..session.export_worker import JobResult, JobRunner
     from .busy_indicator import BusyIndicator
     from .pdf_preview import PdfPreviewDialog
     from .pdf_support import QPrinter
@@ -195,16 +187,25 @@ class ExportController(QObject):
         self.window = window
         self.drafts = drafts
         self.prompter = prompter
-        self.runner = JobRunner(self)
         self.actions = build_export_actions(window, self)
+        self._runner: JobRunner | None = None
         self._indicator: BusyIndicator | None = None
         self.preview_dialog: PdfPreviewDialog | None = None
         self._pending: _Pending | None = None
-        self.runner.busy_changed.connect(self._busy_changed)
-        self.runner.finished.connect(self._finished)
+
+    @property
+    def runner(self) -> JobRunner:
+        """The background jobs' runner, made at the first export (not while the window starts)."""
+        if self._runner is None:
+            from ..session.export_worker import JobRunner
+
+            self._runner = JobRunner(self)
+            self._runner.busy_changed.connect(self._busy_changed)
+            self._runner.finished.connect(self._finished)
+        return self._runner
 
     def is_busy(self) -> bool:
-        return self.runner.is_busy()
+        return self._runner is not None and self._runner.is_busy()
 
     @property
     def indicator(self) -> BusyIndicator:
@@ -229,6 +230,8 @@ class ExportController(QObject):
         return self.export(DOCX)
 
     def export(self, document_format: DocumentFormat) -> bool:
+        from ..session.export_worker import write_document
+
         snapshot = self._snapshot("导出")
         if snapshot is None:
             return False
@@ -241,6 +244,8 @@ class ExportController(QObject):
         return self._run(document_format.says("正在导出", "…"), pending, work)
 
     def preview(self) -> bool:
+        from ..session.export_worker import pdf_bytes
+
         snapshot = self._snapshot(None)  # looking asks nothing: the preview shows the mark
         if snapshot is None:
             return False
@@ -269,6 +274,8 @@ class ExportController(QObject):
 
     def save_document(self, data: bytes, snapshot: Snapshot) -> bool:
         """Write a PDF already made (the one shown in the preview)."""
+        from ..session.export_worker import write_bytes
+
         if self.is_busy() or not self._confirm(snapshot, "导出"):
             return False
         path = self._ask_path(PDF, snapshot)
@@ -279,7 +286,8 @@ class ExportController(QObject):
 
     def shutdown(self) -> None:
         """The window closes: let a running job finish (a file is never left half-written)."""
-        self.runner.wait(SHUTDOWN_WAIT_MS)
+        if self._runner is not None:
+            self._runner.wait(SHUTDOWN_WAIT_MS)
 
     # Asking ------------------------------------------------------------------------------------
 
@@ -321,6 +329,7 @@ class ExportController(QObject):
         return self.drafts.ctx.settings.default_folder
 
     def _printer(self, snapshot: Snapshot, pages: int) -> QPrinter | None:
+        from ..session.export_worker import JobError
         from . import pdf_support
 
         try:
@@ -351,6 +360,8 @@ class ExportController(QObject):
             self.preview_dialog.set_busy(busy)
 
     def _finished(self, result: JobResult) -> None:
+        from ..session.export_worker import failure_message
+
         pending, self._pending = self._pending, None
         self.indicator.stop()
         if pending is not None:
@@ -381,6 +392,8 @@ class ExportController(QObject):
             self.preview_dialog.show_status(text)
 
     def _show_preview(self, snapshot: Snapshot, data: object) -> None:
+        from ..session.export_worker import JobError
+
         assert isinstance(data, bytes)
         from .pdf_preview import PdfPreviewDialog
 
@@ -412,6 +425,8 @@ class ExportController(QObject):
 
 def _print_report(report: Report, draft_mark: bool, printer: QPrinter) -> int:
     """Runs on the worker: make the PDF, then print it."""
+    from ..session.export_worker import pdf_bytes
+
     return _print_pdf(pdf_bytes(report, draft_mark), printer)
 
 

@@ -7,6 +7,9 @@ from ..domain.findings import Finding
 from ..domain.model import Report
 
 META_PAGE = "meta"
+REFERENCE_PAGES = ("overview", "problems", "other")
+"""The pages with a panel showing last year's text. The preface is not among them: a report
+started from last year's keeps the preface (years moved on) already."""
 META_LABELS = {
     "agency": "机关名称",
     "year": "报告年度",

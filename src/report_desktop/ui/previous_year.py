@@ -28,13 +28,11 @@ from ..storage.settings import Settings
 from .actions import Actions, Slot, action
 from .context import AppContext
 from .drafts import Drafts
-from .grid_view import GridView
 from .notice_bar import NoticeBar
 from .page_stack import PageStack
 from .pages.base import Page
+from .places import REFERENCE_PAGES
 from .prompter import Prompter
-from .reference_panel import REFERENCE_PAGES, ReferencePanel
-from .text_jump import QUOTING_RULES, finding_quotes, select_quote
 
 RELINK = "重新关联…"
 UNLINK = "取消关联"
@@ -297,6 +295,8 @@ class PreviousYear(QObject):
 
     def finding_chosen(self, finding: Finding) -> None:
         """After the window went to a finding's place: select the words a text finding quotes."""
+        from .text_jump import QUOTING_RULES, finding_quotes, select_quote
+
         page = self.stack.current_page()
         if finding.rule in QUOTING_RULES and page is not None:
             select_quote(page, finding_quotes(finding))
@@ -304,33 +304,35 @@ class PreviousYear(QObject):
     # Views -------------------------------------------------------------------------------------
 
     def _page_built(self, page: Page) -> None:
-        view = _grid_view(page)
+        view = page.grid_view()
         if view is not None:
             view.delegate.show_previous = self.ctx.settings.show_previous_values
         if page.page_id in REFERENCE_PAGES:
-            panel = ReferencePanel(page.session, page.page_id)
-            panel.set_wanted(self.ctx.settings.show_previous_text)
-            panel.hide_requested.connect(lambda: self.actions.show_text.setChecked(False))
-            panel.message.connect(self.message)
-            page.add_side_panel(panel)
+            self._add_reference_panel(page)
+
+    def _add_reference_panel(self, page: Page) -> None:
+        from .reference_panel import ReferencePanel
+
+        panel = ReferencePanel(page.session, page.page_id)
+        panel.set_wanted(self.ctx.settings.show_previous_text)
+        panel.hide_requested.connect(lambda: self.actions.show_text.setChecked(False))
+        panel.message.connect(self.message)
+        page.add_side_panel(panel)
 
     def _show_values(self) -> None:
         shown = self.actions.show_values.isChecked()
         self.ctx.update_settings(dataclasses.replace(self.ctx.settings, show_previous_values=shown))
         for page in self.stack.pages.values():
-            view = _grid_view(page)
+            view = page.grid_view()
             if view is not None:
                 view.delegate.show_previous = shown
                 view.viewport().update()
 
     def _show_text(self) -> None:
+        from .reference_panel import ReferencePanel
+
         shown = self.actions.show_text.isChecked()
         self.ctx.update_settings(dataclasses.replace(self.ctx.settings, show_previous_text=shown))
         for page in self.stack.pages.values():
             for panel in page.findChildren(ReferencePanel):
                 panel.set_wanted(shown)
-
-
-def _grid_view(page: Page) -> GridView | None:
-    view = getattr(page, "view", None)
-    return view if isinstance(view, GridView) else None

@@ -21,9 +21,6 @@ from PySide6.QtWidgets import (
 from ..domain.model import Report, other_text, overview_text
 from ..session.report_session import ReportSession
 
-REFERENCE_PAGES = ("overview", "problems", "other")
-"""The pages with a reference panel. The preface is not among them: a report started from last
-year's keeps the preface (years moved on) already."""
 EMPTY_PART = "（上年报告的这一部分为空）"
 
 

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from ...session.report_session import ReportSession
+
+if TYPE_CHECKING:
+    from ..grid_view import GridView
 
 
 class Page(QWidget):
@@ -41,6 +46,10 @@ class Page(QWidget):
         else:
             self.scroll_area = None
             outer.addWidget(self.body, 1)
+
+    def grid_view(self) -> GridView | None:
+        """The page's table grid, if it has one."""
+        return None
 
     def focus_place(self, place: str) -> bool:
         """Show and focus what a place id names; False when the place is not on this page."""

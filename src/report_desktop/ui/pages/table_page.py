@@ -29,6 +29,9 @@ class TablePage(Page):
         self.body_layout.addWidget(self.view, 1)
         self.body_layout.addStretch(0)
 
+    def grid_view(self) -> GridView:
+        return self.view
+
     def focus_place(self, place: str) -> bool:
         if not self.model.layout.has_cell(place):
             return False
