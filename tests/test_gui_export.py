@@ -26,6 +26,7 @@ from report_desktop import gui, render
 from report_desktop.render.pdf_draft import draft_from_pdf
 from report_desktop.session import export_worker
 from report_desktop.session.export_worker import JobResult, WarmUp, failure_message
+from report_desktop.session.render_process import RENDERER
 from report_desktop.storage.draft import load_draft
 from report_desktop.ui import pdf_support
 from report_desktop.ui.export import (
@@ -304,7 +305,7 @@ def test_render_failure_is_a_chinese_message(
     def broken(*_: Any) -> None:
         raise RuntimeError("layout exploded")
 
-    monkeypatch.setattr(render, "export_document", broken)
+    monkeypatch.setattr(RENDERER, "document_bytes", broken)
     window, prompter = open_window(windows, example)
     prompter.script("export_path", out / "report.docx")
     window.export.actions.export_docx.trigger()

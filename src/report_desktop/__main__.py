@@ -1,3 +1,4 @@
 from .app import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # the renderer process (spawned) imports this module too
+    raise SystemExit(main())

@@ -13,6 +13,9 @@ NO_DISPLAY = (
 
 
 def main(argv: list[str] | None = None) -> int:
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # a frozen build: the renderer process starts here
     args = sys.argv[1:] if argv is None else argv
     if wants_cli(args):
         from . import cli

@@ -67,9 +67,11 @@ def close_down(window: MainWindow) -> None:
     import shiboken6
 
     from .session.export_worker import wait_for_warm_up
+    from .session.render_process import RENDERER
 
     window.drafts.shutdown()
     wait_for_warm_up(30)  # no Python left running on a pool thread while the interpreter ends
+    RENDERER.shutdown()
     if shiboken6.isValid(window):
         shiboken6.delete(window)
 

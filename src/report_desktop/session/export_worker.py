@@ -5,7 +5,8 @@ A job is a plain function run on a thread of a :class:`~PySide6.QtCore.QThreadPo
 :class:`JobRunner`. The functions given to it take copies of what they need (a report copied when
 the clerk asked), so the clerk may go on typing while a document is made.
 
-Nothing heavy is imported here: the render package is imported by the jobs, on their thread.
+Nothing heavy is imported here: documents are laid out in a renderer process
+(:mod:`.render_process`), which a job waits for on its thread.
 """
 
 from __future__ import annotations
@@ -23,10 +24,6 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from ..domain.model import Report
 
 log = logging.getLogger(__name__)
-
-_RENDERING = threading.Lock()
-"""One document is laid out at a time: the warm-up and an export never run weasyprint (and its
-font machinery) on two threads at once; an export asked for during the warm-up waits for it."""
 
 
 class JobError(Exception):
@@ -124,19 +121,18 @@ class JobRunner(QObject):
 
 def write_document(report: Report, path: Path, draft_mark: bool) -> Path:
     """Render ``report`` in the format of ``path``'s suffix and write it atomically."""
-    from ..render import export_document
+    from ..storage.atomic import atomic_write_bytes
+    from .render_process import RENDERER
 
-    with _RENDERING:
-        export_document(report, path, draft_mark)
+    atomic_write_bytes(path, RENDERER.document_bytes(report, path.suffix, draft_mark))
     return path
 
 
 def pdf_bytes(report: Report, draft_mark: bool) -> bytes:
     """The PDF of ``report`` (for the preview and for printing)."""
-    from ..render import document_bytes
+    from .render_process import RENDERER
 
-    with _RENDERING:
-        return document_bytes(report, ".pdf", draft_mark)
+    return RENDERER.document_bytes(report, ".pdf", draft_mark)
 
 
 def write_bytes(data: bytes, path: Path) -> Path:
@@ -154,8 +150,9 @@ def failure_message(error: BaseException, target: Path | None = None) -> str:
     """Why a job failed, in Chinese, for the clerk (never a traceback)."""
     from ..render import UnsupportedExportError
     from ..storage.errors import DraftError
+    from .render_process import RendererCrashed
 
-    if isinstance(error, JobError | DraftError | UnsupportedExportError):
+    if isinstance(error, JobError | DraftError | UnsupportedExportError | RendererCrashed):
         return str(error)
     if isinstance(error, OSError):
         return _os_error_message(error, target)
