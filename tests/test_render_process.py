@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from report_desktop import render
-from report_desktop.session import export_worker
+from report_desktop.session import export_worker, render_process
 from report_desktop.session.export_worker import failure_message
 from report_desktop.session.render_process import RENDERER, Renderer, RendererCrashed
 from report_desktop.storage.draft import load_draft
@@ -47,6 +47,22 @@ def test_a_crashed_renderer_is_reported_and_replaced(example: Path) -> None:
     assert "意外退出" in failure_message(raised.value)
     assert renderer.document_bytes(report, ".html", False).startswith(HTML_START)
     renderer.shutdown()
+
+
+def test_without_a_process_documents_are_made_on_the_thread(
+    example: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refused(*_: object, **__: object) -> None:
+        raise OSError(38, "Function not implemented")  # e.g. no /dev/shm for its semaphores
+
+    monkeypatch.setattr(render_process, "ProcessPoolExecutor", refused)
+    renderer = Renderer()
+    before = set(multiprocessing.active_children())
+    data = renderer.document_bytes(load_draft(example).report, ".html", False)
+    assert data.startswith(HTML_START)
+    assert "Function not implemented" in renderer.unavailable
+    assert not renderer.running()
+    assert set(multiprocessing.active_children()) <= before  # none started
 
 
 ORPHANED = """

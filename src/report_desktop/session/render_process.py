@@ -12,6 +12,7 @@ The functions here block until the document is made; they are called by backgrou
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import multiprocessing.process
 import os
@@ -22,6 +23,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ..domain.model import Report
+
+log = logging.getLogger(__name__)
 
 CRASHED = (
     "生成文档的后台进程意外退出（可能是内存不足），文档没有生成。报告内容没有受到影响；请重试一次。"
@@ -38,6 +41,8 @@ class Renderer:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._pool: ProcessPoolExecutor | None = None
+        self.unavailable = ""
+        """Why no process could be started (documents are then made on the calling thread)."""
 
     def document_bytes(self, report: Report, suffix: str, draft_mark: bool | None) -> bytes:
         """The document for a file suffix, made by the renderer process (started when needed).
@@ -48,6 +53,8 @@ class Renderer:
         from ..render import document_bytes
 
         pool = self._started()
+        if pool is None:  # slower for the window, but the clerk still gets the document
+            return document_bytes(report, suffix, draft_mark)
         try:
             return pool.submit(document_bytes, report, suffix, draft_mark).result()
         except BrokenProcessPool as broken:
@@ -65,12 +72,18 @@ class Renderer:
         if pool is not None:
             pool.shutdown(wait=False, cancel_futures=True)
 
-    def _started(self) -> ProcessPoolExecutor:
+    def _started(self) -> ProcessPoolExecutor | None:
         with self._lock:
-            if self._pool is None:
+            if self._pool is None and not self.unavailable:
                 # "spawn" everywhere: forking a process that runs Qt threads is unsafe.
                 context = multiprocessing.get_context("spawn")
-                self._pool = ProcessPoolExecutor(1, mp_context=context, initializer=end_with_parent)
+                try:
+                    self._pool = ProcessPoolExecutor(
+                        1, mp_context=context, initializer=end_with_parent
+                    )
+                except (OSError, ImportError, NotImplementedError) as error:  # no /dev/shm, say
+                    log.warning("no renderer process, rendering on a thread: %r", error)
+                    self.unavailable = repr(error)
             return self._pool
 
     def _forget(self, pool: ProcessPoolExecutor) -> None:
