@@ -36,6 +36,7 @@ def test_documents_are_made_in_the_renderer_process(tmp_path: Path, example: Pat
 
 def test_a_crashed_renderer_is_reported_and_replaced(example: Path) -> None:
     report = load_draft(example).report
+    assert export_worker.wait_for_warm_up(120)  # no other renderer starting meanwhile
     before = set(multiprocessing.active_children())
     renderer = Renderer()
     assert renderer.document_bytes(report, ".html", False).startswith(HTML_START)
