@@ -393,9 +393,9 @@ class ExportController(QObject):
 
     def _show_preview(self, snapshot: Snapshot, data: object) -> None:
         from ..session.export_worker import JobError
+        from .pdf_preview import PdfPreviewDialog
 
         assert isinstance(data, bytes)
-        from .pdf_preview import PdfPreviewDialog
 
         if self.preview_dialog is not None:
             self.preview_dialog.close()
