@@ -536,6 +536,7 @@ window.repaint()
 print(window.windowTitle())
 print(sorted(m for m in sys.modules if m.startswith(tuple(sys.argv[2:]))))
 window.drafts.shutdown()
+sys.stdout.flush()  # os._exit skips the flush; without PYTHONUNBUFFERED the output would be lost
 os._exit(0)
 """
 LEFT_FOR_LATER = (
