@@ -7,6 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+
 from import_support import (
     FIXTURES,
     ROADS_TABLE2,
@@ -20,7 +21,6 @@ from import_support import (
     expected_cells,
     filled,
 )
-
 from report_desktop.domain.model import CUSTOM_ITEM, TextItem
 from report_desktop.interchange.report_import import ImportRefused, ReportImport, import_file
 
