@@ -95,7 +95,12 @@ def import_file(
 
     ``agency`` and ``year``, when given, replace what the file states (the clerk's word wins).
     """
-    result = _import(Path(path), fmt)
+    try:
+        result = _import(Path(path), fmt)
+    except ImportRefused:
+        raise
+    except CellImportError as error:  # the spreadsheet and Word readers' own refusals
+        raise ImportRefused(error.message) from error
     if agency.strip():
         result.report.meta.agency = agency.strip()
     if year is not None:
