@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from import_support import FIXTURES, build_word_file
 
+from import_support import FIXTURES, build_word_file
 from report_desktop.cli import main
 from report_desktop.interchange import docx_reader
 from report_desktop.interchange.report_import import (
@@ -235,7 +235,7 @@ def test_fuzzed_pages(tmp_path: Path, page: str) -> None:
 
 
 @_FUZZ
-@given(body=st.one_of(st.binary(max_size=300), _pages().map(lambda p: _body(p))))
+@given(body=st.one_of(st.binary(max_size=300), _pages().map(_body)))
 def test_fuzzed_word_files(tmp_path: Path, body: bytes) -> None:
     _bounded_import(_docx(tmp_path / "fuzz.docx", body))
 
