@@ -21,7 +21,7 @@ from .domain.findings import Finding, Severity
 from .domain.model import Meta, PreviousLink, Report, new_report
 from .domain.rules import check
 from .storage import DraftError, load_draft, save_draft
-from .storage.previous import load_previous, make_link
+from .storage.previous import DOCUMENT_SUFFIXES, load_previous, make_link, read_previous_report
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 EXPORT_SUFFIXES = (".csv", ".pdf", ".html", ".docx")
@@ -183,6 +183,8 @@ def read_report(path: Path) -> Report:
     try:
         if path.suffix.lower() == ".pdf":
             return _report_from_pdf(path)
+        if path.suffix.lower() in DOCUMENT_SUFFIXES:  # a published page or Word file: imported
+            return read_previous_report(path)
         return load_draft(path).report
     except DraftError as error:
         raise CommandError(f"无法打开“{path}”：{error.message}") from error

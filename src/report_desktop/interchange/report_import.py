@@ -48,6 +48,9 @@ PDF_NOT_OURS = (
 )
 
 
+PDF_HINT = "如要导入已发布的报告，请使用该报告的网页（另存为.html）或Word文件（.docx）。"
+
+
 class ImportRefused(CellImportError):
     """The file cannot be imported at all; ``message`` (Chinese) says why and what to do."""
 
@@ -211,7 +214,7 @@ def _from_pdf(path: Path) -> ReportImport:
     except DraftError as error:
         if "不包含报告草稿" in error.message:
             raise ImportRefused(PDF_NOT_OURS) from error
-        raise ImportRefused(error.message) from error
+        raise ImportRefused(error.message + PDF_HINT) from error
     filled = sum(v is not None for v in report.cells.values())
     return ReportImport(report, "本程序导出的PDF", filled=filled)
 
