@@ -234,3 +234,28 @@ def test_unsupported_file_kinds_are_refused_in_chinese(tmp_path: Path) -> None:
     text.write_text("随便写的", encoding="utf-8")
     with pytest.raises(ImportRefused, match="不支持导入"):
         import_file(text)
+
+
+def test_a_value_that_is_not_a_number_is_listed_not_dropped(tmp_path: Path) -> None:
+    page = tmp_path / "units.html"
+    page.write_text(
+        "<html><body><p>云岭市水务局2024年政府信息公开工作年度报告</p>"
+        "<p>二、主动公开政府信息情况</p><table>"
+        "<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>"
+        "<tr><td>规章</td><td>1</td><td>0</td><td>12件</td></tr>"
+        "<tr><td>行政规范性文件</td><td>2</td><td>&nbsp;</td><td>9</td></tr></table>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    result = import_file(page)
+    assert result.report.cells == {
+        "table2.rules.issued": 1,
+        "table2.rules.repealed": 0,
+        "table2.normative_documents.issued": 2,
+        "table2.normative_documents.in_force": 9,
+    }
+    assert result.blanks == ("table2.normative_documents.repealed",)
+    ((where, text, reason),) = [(u.where, u.text, u.reason) for u in result.unplaced]
+    assert where == "第1个表格（表二）第2行第4列"
+    assert "12件" in text and reason == "数值无法识别，未填入"
+    assert result.missing_tables == ("表三", "表四")

@@ -48,6 +48,7 @@ PDF_NOT_OURS = (
 )
 
 
+SHEET_SOURCE = "表格文件"
 PDF_HINT = "如要导入已发布的报告，请使用该报告的网页（另存为.html）或Word文件（.docx）。"
 
 
@@ -225,7 +226,7 @@ def _from_sheet(path: Path, meta: Meta, fmt: ReportFormat) -> ReportImport:
     result = import_cells(path, fmt)
     report = new_report(meta, fmt)
     report.cells.update({k: v for k, v in result.values.items() if v is not None})
-    return _result(report, "表格文件", result, fmt, where=_line_where)
+    return _result(report, SHEET_SOURCE, result, fmt, where=_line_where)
 
 
 def _line_where(problem: ImportProblem) -> str:
@@ -254,7 +255,7 @@ def import_document(document: SourceDocument, fmt: ReportFormat = FORMAT_2021) -
     def where(problem: ImportProblem) -> str:
         return places.get(problem.line or 0, "")
 
-    base = _result(report, document.kind, cells, fmt, where=where, lines=bool(reading.lines))
+    base = _result(report, document.kind, cells, fmt, where=where)
     return _with_document(base, reading, narrative, fmt)
 
 
@@ -351,22 +352,28 @@ def _result(
     fmt: ReportFormat,
     *,
     where: Callable[[ImportProblem], str],
-    lines: bool = True,
 ) -> ReportImport:
-    """Counts and messages of a cell import, with the place each problem was found."""
+    """Counts and messages of a cell import, with the place each problem was found.
+
+    A spreadsheet's errors stop the import (the clerk can correct the file); a published
+    report's refused values are listed as not placed (the clerk cannot correct the source).
+    """
     blanks = tuple(cell for cell, value in cells.values.items() if value is None)
     totals: list[str] = []
     notes: list[str] = []
     errors: list[str] = []
+    refused: list[Unplaced] = []
     for problem in cells.problems:
         place = where(problem)
         text = f"{place}：{problem.message}" if place else problem.message
         if "合计" in problem.message and problem.cell and fmt.cell(problem.cell).computed:
             totals.append(text)
-        elif source == "表格文件" and problem.severity is Severity.ERROR:
-            errors.append(text)
-        elif lines or problem.line is not None:
+        elif problem.severity is not Severity.ERROR:
             notes.append(text)
+        elif source == SHEET_SOURCE:
+            errors.append(text)
+        else:
+            refused.append(Unplaced(place, problem.message, "数值无法识别，未填入"))
     filled = sum(value is not None for value in cells.values.values())
     return ReportImport(
         report,
@@ -374,6 +381,7 @@ def _result(
         filled=filled,
         blanks=blanks,
         totals=tuple(totals),
+        unplaced=tuple(refused),
         notes=tuple(notes),
         errors=tuple(errors),
     )
