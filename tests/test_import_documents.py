@@ -259,3 +259,20 @@ def test_a_value_that_is_not_a_number_is_listed_not_dropped(tmp_path: Path) -> N
     assert where == "第1个表格（表二）第2行第4列"
     assert "12件" in text and reason == "数值无法识别，未填入"
     assert result.missing_tables == ("表三", "表四")
+
+
+def test_a_page_saved_as_a_single_file_mht(tmp_path: Path) -> None:
+    """「网页，单个文件」: the page quoted-printable inside a MIME message, with an image part."""
+    from email.mime.image import MIMEImage
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+
+    message = MIMEMultipart("related")
+    page = (FIXTURES / "word-pasted.html").read_text("utf-8")
+    message.attach(MIMEText(page, "html", "utf-8"))
+    message.attach(MIMEImage(b"\x89PNG\r\n\x1a\n" + b"\0" * 32, "png"))
+    path = tmp_path / "年报.mht"
+    path.write_bytes(message.as_bytes())
+    result = import_file(path)
+    assert result.report.cells == filled(expected_cells(WATER_TABLE2, WATER_TABLE3, WATER_TABLE4))
+    assert result.report.meta.agency == "云岭市水务局"

@@ -33,9 +33,11 @@ from .resolve import cell_name
 from .sheet import CellImportError
 
 PAGE_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
+ARCHIVE_SUFFIXES = (".mht", ".mhtml")
+"""「网页，单个文件」: the page and its images in one MIME message."""
 WORD_SUFFIXES = (".docx",)
 SHEET_SUFFIXES = (".csv", ".xlsx", ".xlsm")
-IMPORT_SUFFIXES = (*PAGE_SUFFIXES, *WORD_SUFFIXES, *SHEET_SUFFIXES, ".pdf")
+IMPORT_SUFFIXES = (*PAGE_SUFFIXES, *ARCHIVE_SUFFIXES, *WORD_SUFFIXES, *SHEET_SUFFIXES, ".pdf")
 MAX_PAGE_BYTES = 20 * 1024 * 1024
 MAX_WORD_BYTES = 50 * 1024 * 1024
 FIRST_TRIAL_YEAR, LAST_TRIAL_YEAR = 2019, 2020
@@ -126,11 +128,36 @@ def _import(path: Path, fmt: ReportFormat) -> ReportImport:
     from .html_reader import decode_page, read_html_text
 
     data = _read_bytes(path, MAX_PAGE_BYTES)
-    return import_document(read_html_text(decode_page(data)), fmt)
+    text = _page_of_archive(data) if kind == "archive" else decode_page(data)
+    return import_document(read_html_text(text), fmt)
+
+
+def _page_of_archive(data: bytes) -> str:
+    """The web page of a 「网页，单个文件」 (.mht): its first text/html part, decoded."""
+    import email
+    from email import policy
+
+    from .html_reader import decode_page
+
+    message = email.message_from_bytes(data, policy=policy.compat32)
+    for part in message.walk():
+        if part.get_content_type() != "text/html":
+            continue
+        payload = part.get_payload(decode=True)
+        if not isinstance(payload, bytes):
+            continue
+        charset = part.get_content_charset()
+        if charset:
+            try:
+                return payload.decode("gb18030" if "gb" in charset.lower() else charset)
+            except (LookupError, UnicodeDecodeError):
+                pass
+        return decode_page(payload)
+    raise ImportRefused("这个单个文件网页（.mht）中没有网页正文，无法导入。")
 
 
 def sniff(path: Path) -> str:
-    """pdf, word, sheet or page: by the file's first bytes, then its suffix."""
+    """pdf, word, sheet, archive (.mht) or page: by the file's first bytes, then its suffix."""
     head = _head(path)
     suffix = path.suffix.lower()
     if head.startswith(b"%PDF"):
@@ -143,6 +170,10 @@ def sniff(path: Path) -> str:
     if head.startswith(b"PK\x03\x04"):
         return "sheet" if suffix in SHEET_SUFFIXES or _is_workbook(path) else "word"
     lowered = head[:_SNIFF].lower()
+    if suffix in ARCHIVE_SUFFIXES or (
+        lowered.startswith((b"mime-version", b"from:")) and b"multipart/related" in lowered
+    ):
+        return "archive"
     if suffix in PAGE_SUFFIXES or any(marker in lowered for marker in _HTML_MARKERS):
         return "page"
     if suffix in SHEET_SUFFIXES:

@@ -28,8 +28,8 @@ if TYPE_CHECKING:
     from ..interchange.report_import import ReportImport
 
 IMPORT_FILTER = (
-    "报告文件 (*.html *.htm *.shtml *.docx *.pdf *.csv *.xlsx);;"
-    "保存的网页 (*.html *.htm *.shtml);;Word 文件 (*.docx);;本程序导出的 PDF (*.pdf);;"
+    "报告文件 (*.html *.htm *.shtml *.mht *.docx *.pdf *.csv *.xlsx);;"
+    "保存的网页 (*.html *.htm *.shtml *.mht);;Word 文件 (*.docx);;本程序导出的 PDF (*.pdf);;"
     "单元格表格 (*.csv *.xlsx);;所有文件 (*)"
 )
 
