@@ -276,3 +276,23 @@ def test_a_page_saved_as_a_single_file_mht(tmp_path: Path) -> None:
     result = import_file(path)
     assert result.report.cells == filled(expected_cells(WATER_TABLE2, WATER_TABLE3, WATER_TABLE4))
     assert result.report.meta.agency == "云岭市水务局"
+
+
+def test_a_table_given_twice_with_other_numbers_keeps_the_first(tmp_path: Path) -> None:
+    table = (
+        "<table><tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td>"
+        "</tr><tr><td>规章</td><td>{}</td><td>0</td><td>3</td></tr></table>"
+    )
+    page = tmp_path / "twice.html"
+    page.write_text(
+        "<p>云岭市水务局2024年政府信息公开工作年度报告</p>"
+        f"<p>二、主动公开政府信息情况</p>{table.format(1)}<p>附件</p>{table.format(2)}",
+        encoding="utf-8",
+    )
+    result = import_file(page)
+    assert result.report.cells["table2.rules.issued"] == 1
+    twice = [(u.where, u.text) for u in result.unplaced if "保留第一处" in u.reason]
+    ((where, text),) = twice
+    assert where == "第2个表格（表二）第2行第2列"
+    assert "在第1个表格（表二）第2行第2列填写为“1”" in text
+    assert any("“附件”" in u.text or u.text == "附件" for u in result.unplaced)

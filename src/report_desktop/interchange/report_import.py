@@ -13,6 +13,8 @@ totals that disagree with the computed ones, and what could not be placed, with 
 
 from __future__ import annotations
 
+import dataclasses
+import re
 import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -42,6 +44,7 @@ MAX_PAGE_BYTES = 20 * 1024 * 1024
 MAX_WORD_BYTES = 50 * 1024 * 1024
 FIRST_TRIAL_YEAR, LAST_TRIAL_YEAR = 2019, 2020
 _SNIFF = 4096
+_LINE_REFERENCE = re.compile(r"在第(\d+)行")
 _HTML_MARKERS = (b"<html", b"<!doctype html", b"<table", b"<body", b"<meta", b"<p", b"<div")
 PDF_NOT_OURS = (
     "这个PDF不是本程序导出的（不带报告草稿数据），无法从PDF中可靠地读出表格。"
@@ -286,6 +289,15 @@ def import_document(document: SourceDocument, fmt: ReportFormat = FORMAT_2021) -
     def where(problem: ImportProblem) -> str:
         return places.get(problem.line or 0, "")
 
+    def placed(problem: ImportProblem) -> ImportProblem:
+        """The spreadsheet import's 「在第N行」 becomes where in the document line N was found."""
+        message = _LINE_REFERENCE.sub(
+            lambda m: "在" + places.get(int(m.group(1)), m.group(0)), problem.message
+        )
+        return dataclasses.replace(problem, message=message)
+
+    cells = CellImport(cells.values, tuple(placed(p) for p in cells.problems))
+
     base = _result(report, document.kind, cells, fmt, where=where)
     return _with_document(base, reading, narrative, fmt)
 
@@ -403,6 +415,9 @@ def _result(
             notes.append(text)
         elif source == SHEET_SOURCE:
             errors.append(text)
+        elif "不一致" in problem.message:
+            reason = "同一单元格在原文中出现两处，数值不同：保留第一处"
+            refused.append(Unplaced(place, problem.message, reason))
         else:
             refused.append(Unplaced(place, problem.message, "数值无法识别，未填入"))
     filled = sum(value is not None for value in cells.values.values())
