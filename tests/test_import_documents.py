@@ -296,3 +296,78 @@ def test_a_table_given_twice_with_other_numbers_keeps_the_first(tmp_path: Path) 
     assert where == "第2个表格（表二）第2行第2列"
     assert "在第1个表格（表二）第2行第2列填写为“1”" in text
     assert any("“附件”" in u.text or u.text == "附件" for u in result.unplaced)
+
+
+def _row(*cells: str) -> str:
+    return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+
+
+def test_table_two_in_four_tables_a_blank_row_and_a_labelled_table_four(tmp_path: Path) -> None:
+    """表二 split per 第二十条 item, 表三 with a row left wholly blank and a leading spacer
+    column, 表四 with a label column on the left of its single row of numbers."""
+    items = [
+        ("第二十条第（一）项", [("规章", "1", "0", "4"), ("行政规范性文件", "2", "1", "7")]),
+        ("第二十条第（五）项", [("行政许可", "30")]),
+        ("第二十条第（六）项", [("行政处罚", "5"), ("行政强制", "0")]),
+        ("第二十条第（八）项", [("行政事业性收费", "0.8")]),
+    ]
+    tables = "".join(
+        f"<table>{_row(caption)}{''.join(_row(*r) for r in rows)}</table>"
+        for caption, rows in items
+    )
+    table3 = (
+        "<table>"
+        + _row("", "一、本年新收政府信息公开申请数量", "4", "0", "0", "0", "0", "0", "4")
+        + _row("", "二、上年结转政府信息公开申请数量", *[""] * 7)
+        + _row("", "四、结转下年度继续办理", "1", "0", "0", "0", "0", "0", "1")
+        + "</table>"
+    )
+    table4 = (
+        "<table>"
+        + _row("行政复议", "行政诉讼")
+        + _row(
+            "结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉"
+        )
+        + _row("数量", *["1", "0", "0", "0", "1"], *["0"] * 5, *["0", "0", "0", "2", "2"])
+        + "</table>"
+    )
+    page = tmp_path / "split.html"
+    page.write_text(
+        "<p>云岭市水务局2024年政府信息公开工作年度报告</p><p>二、主动公开政府信息情况</p>"
+        f"{tables}<p>三、收到和处理政府信息公开申请情况</p>{table3}"
+        f"<p>四、政府信息公开行政复议、行政诉讼情况</p>{table4}",
+        encoding="utf-8",
+    )
+    result = import_file(page)
+    cells = result.report.cells
+    table2 = {k: v for k, v in cells.items() if k.startswith("table2.")}
+    assert table2 == {
+        "table2.rules.issued": 1,
+        "table2.rules.repealed": 0,
+        "table2.rules.in_force": 4,
+        "table2.normative_documents.issued": 2,
+        "table2.normative_documents.repealed": 1,
+        "table2.normative_documents.in_force": 7,
+        "table2.licensing.decisions": 30,
+        "table2.punishment.decisions": 5,
+        "table2.coercion.decisions": 0,
+        "table2.fees.amount": Decimal("0.8"),
+    }
+    assert cells["table3.new_applications.natural_person"] == 4
+    assert cells["table3.carried_forward.natural_person"] == 1
+    assert {b for b in result.blanks if "carried_over" in b} == {
+        f"table3.carried_over.{c}"
+        for c in (
+            "natural_person",
+            "commercial",
+            "research",
+            "public_interest",
+            "legal_service",
+            "other_org",
+        )
+    }
+    table4_cells = {k: v for k, v in cells.items() if k.startswith("table4.")}
+    assert table4_cells["table4.review.upheld"] == 1
+    assert table4_cells["table4.litigation_after_review.pending"] == 2
+    assert sum(table4_cells.values()) == 3 and len(table4_cells) == 12
+    assert not result.totals and not result.unplaced

@@ -109,9 +109,18 @@ def classify(labels: FormatLabels, table: TableBlock) -> Table | None:
     best, best_score = None, 0
     for names in labels.by_table.values():
         score = len(_targets(names.rows, texts)) + len(_targets(names.columns, texts))
+        score += len(texts & _caption_words(names))
         if score > best_score:
             best, best_score = names.table, score
     return best if best_score >= _MIN_SCORE else None
+
+
+def _caption_words(names: TableLabels) -> set[str]:
+    """Keys of a table's captions, corners and header cells (第二十条第（五）项, 申请人情况)."""
+    table = names.table
+    words = [h.label for row in table.header for h in row]
+    words += [text for block in table.blocks for text in (block.caption, block.corner) if text]
+    return {normalize_label(word) for word in words}
 
 
 def _targets(index: LabelIndex, keys: set[str]) -> set[str]:
@@ -174,6 +183,8 @@ class _TableReader:
         self.names = names
         self.table = table
         self.placed_rows = 0
+        self.pending: list[tuple[int, Unplaced]] = []
+        """Rows not placed by their label; 表四's may still be its row of numbers."""
         self.header_words = _header_words(names)
 
     @property
@@ -188,8 +199,9 @@ class _TableReader:
                 if slot.first_column
             ]
             self._row(number, cells)
-        if self.names.table.layout == "strip" and not self.placed_rows:
-            self._strip()
+        strip = self.names.table.layout == "strip"
+        placed = self._strip() if strip and not self.placed_rows else None
+        self.reading.unplaced.extend(u for n, u in self.pending if n != placed)
 
     def _row(self, number: int, cells: list[_Cell]) -> None:
         while cells and is_blank(cells[0].text):
@@ -210,6 +222,9 @@ class _TableReader:
         """A data row left wholly blank is still a row: its cells are counted as blanks."""
         if not values or not label_cells:
             return False
+        own = [c for c in label_cells if not c.inherited]
+        if len(own) != 1:
+            return False  # a header row (several labels), not a data row left blank
         row_id = self._match_row(number, label_cells, report=False)
         if not row_id or row_id in self.names.groups:
             return False
@@ -223,14 +238,13 @@ class _TableReader:
         where = f"{self.where}第{number}行"
         shown = " ".join(squeeze(c.text) for c in values if not is_blank(c.text))
         if not label_cells:
-            if self.names.table.layout != "strip":
-                self.reading.unplaced.append(Unplaced(where, shown, "这一行没有行标题，无法对应"))
+            self.pending.append((number, Unplaced(where, shown, "这一行没有行标题，无法对应")))
             return
         row_id = self._match_row(number, label_cells, report=True)
         label = squeeze("".join(c.text for c in label_cells))[:60]
         if not row_id:
             reason = f"{self.names.table.name}中没有这一行"
-            self.reading.unplaced.append(Unplaced(where, f"{label}：{shown}", reason))
+            self.pending.append((number, Unplaced(where, f"{label}：{shown}", reason)))
             return
         if row_id in self.names.groups:
             reason = "这是分组标题，没有对应的单元格"
@@ -300,8 +314,8 @@ class _TableReader:
             if len(close) >= 1:
                 self._variant(number, cell.text, self.header_words[close[0]])
 
-    def _strip(self) -> None:
-        """表四 printed as one row of fifteen numbers under its header rows."""
+    def _strip(self) -> int | None:
+        """表四 printed as one row of fifteen numbers under its header rows: its row number."""
         block = self.names.table.blocks[0]
         slots = [(r, [c for c in self._own_cells(r)]) for r in range(len(self.table.rows))]
         for index, cells in slots:
@@ -316,9 +330,10 @@ class _TableReader:
                 shown = " ".join(squeeze(c.text) or "（空）" for c in values)
                 reason = f"应有{expected}个数值，实际为{len(values)}个，无法逐列对应"
                 self.reading.unplaced.append(Unplaced(where, shown, reason))
-                return
+                return index + 1
             self._place_strip(fitted, where)
-            return
+            return index + 1
+        return None
 
     def _own_cells(self, index: int) -> Iterator[_Cell]:
         for column, slot in enumerate(self.table.rows[index], start=1):

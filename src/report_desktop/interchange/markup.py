@@ -142,6 +142,10 @@ def _place(
     return rowspan * colspan
 
 
+_PADDING = Slot("", first_row=False, first_column=False)
+"""Where a row is shorter than the table: no cell at all (skipped like a merged slot)."""
+
+
 def _bounded(span: int) -> int:
     return max(1, min(span, MAX_SPAN))
 
@@ -151,9 +155,7 @@ def _rows_of(taken: dict[tuple[int, int], Slot]) -> tuple[tuple[Slot, ...], ...]
         return ()
     height = max(r for r, _ in taken) + 1
     width = max(c for _, c in taken) + 1
-    return tuple(
-        tuple(taken.get((r, c), Slot("", True, True)) for c in range(width)) for r in range(height)
-    )
+    return tuple(tuple(taken.get((r, c), _PADDING) for c in range(width)) for r in range(height))
 
 
 def join_cell_text(parts: Iterable[str]) -> str:
