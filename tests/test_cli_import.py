@@ -78,3 +78,22 @@ def test_our_own_pdf_is_imported(tmp_path: Path, example_draft_path: Path) -> No
     code, out, _ = run("import", pdf, "-o", draft)
     assert code == 0, out
     assert load_draft(draft).report.cells == load_draft(example_draft_path).report.cells
+
+
+def test_new_from_last_years_page_and_check_against_it(tmp_path: Path) -> None:
+    page = tmp_path / "2024.html"
+    page.write_bytes((FIXTURES / "word-pasted.html").read_bytes())
+    draft = tmp_path / "2025.json"
+    code, out, _ = run("new", "--from", page, "-o", draft)
+    assert code == 0, out
+    report = load_draft(draft).report
+    assert report.meta.year == 2025 and report.meta.agency == "云岭市水务局"
+    assert report.cells["table3.carried_over.natural_person"] == 3  # last year's 结转下年度
+    assert report.previous is not None and report.previous.path == "2024.html"
+    code, out, err = run("check", draft)
+    assert code == 1  # a new draft: 一 and the meta data are still empty
+    assert "按上年现行有效 2" in out  # last year's figures came from the page
+    assert "注意" not in err  # the link to the page is followed without a notice
+    page.unlink()
+    code, out, err = run("check", draft)
+    assert "找不到关联的上年报告" in err
