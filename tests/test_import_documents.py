@@ -371,3 +371,30 @@ def test_table_two_in_four_tables_a_blank_row_and_a_labelled_table_four(tmp_path
     assert table4_cells["table4.litigation_after_review.pending"] == 2
     assert sum(table4_cells.values()) == 3 and len(table4_cells) == 12
     assert not result.totals and not result.unplaced
+
+
+def test_headings_in_other_words_are_found_in_their_place_and_reported(tmp_path: Path) -> None:
+    page = tmp_path / "words.html"
+    paragraphs = [
+        "云岭市水务局2024年政府信息公开工作年度报告",
+        "前言一句。",
+        "一、工作概述",
+        "概述正文。",
+        "二〇二四年，本局继续推进公开。",
+        "五、政府信息公开工作存在的主要问题及改进措施",
+        "问题正文。",
+        "六、其他需要说明的事项",
+        "本年度未收取信息处理费。",
+    ]
+    page.write_text("".join(f"<p>{p}</p>" for p in paragraphs), encoding="utf-8")
+    report = import_file(page).report
+    assert report.preface == "前言一句。"
+    assert report.overview_intro == "概述正文。\n二〇二四年，本局继续推进公开。"
+    assert report.problems == "问题正文。"
+    assert report.other_items[0].text == "本年度未收取信息处理费。"
+    found = {v.found for v in import_file(page).variants}
+    assert found == {
+        "一、工作概述",
+        "五、政府信息公开工作存在的主要问题及改进措施",
+        "六、其他需要说明的事项",
+    }

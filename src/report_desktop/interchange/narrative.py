@@ -33,6 +33,7 @@ _DATE = re.compile(r"((?:19|20)\d\d)\s*[-年/.．]\s*(\d{1,2})\s*[-月/.．]\s*(
 _DATE_LABEL = re.compile(r"(?:发布|公开|成文|印发)(?:日期|时间)\s*[:：]?\s*")
 _SIGNATURE_DATE = re.compile(r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日")
 _HEADING_MAX = 40
+_SHORT_HEADING = 12
 _TITLE_MAX = 80
 _AGENCY_MAX = 40
 _FOOTER = re.compile(
@@ -128,6 +129,8 @@ def _is_heading(text: str, section: Section) -> bool:
     rest = key[len(section.numeral) :]
     if not rest.startswith(("、", ".", "．", ":", "：")) or "。" in rest[:-1]:
         return False
+    if len(rest) - 1 <= _SHORT_HEADING and not rest.endswith("。"):
+        return True  # 「一、工作概述」: a short heading in its place, whatever its words
     official = normalize_label(section.heading)[len(section.numeral) + 1 :]
     return _similar(rest[1:], official) or any(
         _similar(rest[1:], normalize_label(a)[len(section.numeral) + 1 :]) for a in section.aliases
