@@ -156,3 +156,23 @@ def test_summary_dialog_shows_counts_and_details(qtbot: QtBot) -> None:
     assert details is not None and "行政法复议" in details.toPlainText()
     buttons = {b.text() for b in dialog.findChildren(QPushButton)}
     assert buttons == {"打开为新草稿", "取消"}
+
+
+def test_a_page_dropped_on_the_window_is_imported(qtbot: QtBot, windows: Windows) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    asker = Asker(None)
+    window = _window(windows, asker)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(FIXTURES / "word-pasted.html"))])
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(event)
+    assert len(asker.shown) == 1
+    assert window.drafts.session.report.meta.agency == "云岭市水务局"

@@ -34,7 +34,21 @@ IMPORT_FILTER = (
 )
 
 
-__all__ = ["DOCUMENT_SUFFIXES", "ImportAsker", "Imports", "QtImportAsker", "summary_dialog"]
+__all__ = [
+    "DOCUMENT_SUFFIXES",
+    "ImportAsker",
+    "Imports",
+    "QtImportAsker",
+    "opens_by_import",
+    "summary_dialog",
+]
+
+IMPORTED_SUFFIXES = (*DOCUMENT_SUFFIXES, ".mht", ".mhtml", ".csv", ".xlsx", ".xlsm")
+
+
+def opens_by_import(path: Path) -> bool:
+    """Whether a file dropped on the window is imported (a page, Word file, cell table)."""
+    return path.suffix.lower() in IMPORTED_SUFFIXES
 
 
 class ImportAsker(Protocol):

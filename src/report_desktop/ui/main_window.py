@@ -16,7 +16,7 @@ from .actions import Slot, build_actions, build_menus
 from .context import AppContext
 from .drafts import Drafts
 from .export import ExportController
-from .importing import Imports
+from .importing import Imports, opens_by_import
 from .navigation import Navigation
 from .page_stack import PageStack
 from .places import page_of_place
@@ -229,4 +229,7 @@ class MainWindow(QMainWindow):
         files = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
         if files:
             event.acceptProposedAction()
-            self.drafts.open_path(files[0])
+            if opens_by_import(files[0]):
+                self.imports.import_path(files[0])
+            else:
+                self.drafts.open_path(files[0])
