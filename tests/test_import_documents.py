@@ -398,3 +398,23 @@ def test_headings_in_other_words_are_found_in_their_place_and_reported(tmp_path:
         "五、政府信息公开工作存在的主要问题及改进措施",
         "六、其他需要说明的事项",
     }
+
+
+def test_agency_and_year_from_the_title_forms_in_use() -> None:
+    from report_desktop.domain.format2021 import FORMAT_2021
+    from report_desktop.interchange.narrative import read_narrative
+
+    titles = {
+        "云岭市水务局2024年政府信息公开工作年度报告": ("云岭市水务局", 2024),
+        "云岭市水务局关于2024年政府信息公开工作年度报告": ("云岭市水务局", 2024),
+        "2024年度云岭市水务局政府信息公开工作年度报告": ("云岭市水务局", 2024),
+        "云岭市水务局2023年度政府信息公开年度报告": ("云岭市水务局", 2023),
+        "《云岭市水务局2022年政务公开工作年度报告》": ("云岭市水务局", 2022),
+    }
+    for title, expected in titles.items():
+        narrative = read_narrative([title, "一、总体情况", "正文。"], FORMAT_2021)
+        assert (narrative.agency, narrative.year) == expected, title
+    two_lines = read_narrative(["云岭市水务局", "2024年政府信息公开工作年度报告"], FORMAT_2021)
+    assert (two_lines.agency, two_lines.year) == ("云岭市水务局", 2024)
+    sentence = "本报告是云岭市水务局2024年政府信息公开工作年度报告。"
+    assert read_narrative([sentence], FORMAT_2021).year is None  # a sentence is not a title

@@ -25,7 +25,7 @@ from .document_tables import Variant
 from .labels import normalize_label
 
 _NUMERALS = "一二三四五六七八九十"
-_TITLE_TAIL = r"政府信息公开(?:工作)?年度?报告"
+_TITLE_TAIL = r"政(?:府信息|务)公开(?:工作)?年度?报告"
 _TITLE = re.compile(
     rf"(?P<agency>.*?)(?P<year>(?:19|20)\d\d)\s*年度?\s*(?P<agency2>.*?){_TITLE_TAIL}"
 )
@@ -182,7 +182,7 @@ def _take_title(result: Narrative, text: str, previous: str) -> bool:
 
 
 def _clean_agency(text: str) -> str:
-    text = re.sub(r"^(?:关于|《)", "", text.strip())
+    text = re.sub(r"^(?:关于|《)|关于$", "", text.strip())
     return text.strip("《》“”\"' -—_|:：")
 
 
