@@ -21,7 +21,7 @@ from .domain.findings import Finding, Severity
 from .domain.model import Meta, PreviousLink, Report, new_report
 from .domain.rules import check
 from .storage import DraftError, load_draft, save_draft
-from .storage.previous import load_previous, make_link
+from .storage.previous import DOCUMENT_SUFFIXES, load_previous, make_link, read_previous_report
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 EXPORT_SUFFIXES = (".csv", ".pdf", ".html", ".docx")
@@ -108,11 +108,19 @@ def _add_check(commands: argparse._SubParsersAction[_Parser]) -> None:
 
 
 def _add_import(commands: argparse._SubParsersAction[_Parser]) -> None:
-    sub = _subparser(commands, "import", "从 CSV/XLSX 长表（table,row,column,value）导入表格数值")
-    sub.add_argument(
-        "cells", type=Path, metavar="表格数值文件", help="表格数值文件（.csv 或 .xlsx）"
+    sub = _subparser(
+        commands,
+        "import",
+        "从已发布的报告（保存的网页、Word 文件、本程序导出的 PDF）"
+        "或 CSV/XLSX 长表（table,row,column,value）新建草稿",
     )
-    _add_new_draft_options(sub, "")
+    sub.add_argument(
+        "cells",
+        type=Path,
+        metavar="文件",
+        help="报告文件：.html/.htm、.docx、.pdf（本程序导出的），或 .csv/.xlsx",
+    )
+    _add_new_draft_options(sub, "（给出时优先于文件中的写法）")
 
 
 def _add_new_draft_options(sub: _Parser, note: str) -> None:
@@ -175,6 +183,8 @@ def read_report(path: Path) -> Report:
     try:
         if path.suffix.lower() == ".pdf":
             return _report_from_pdf(path)
+        if path.suffix.lower() in DOCUMENT_SUFFIXES:  # a published page or Word file: imported
+            return read_previous_report(path)
         return load_draft(path).report
     except DraftError as error:
         raise CommandError(f"无法打开“{path}”：{error.message}") from error
@@ -223,24 +233,24 @@ def print_findings(findings: list[Finding], out: TextIO) -> None:
 
 
 def run_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .interchange import CellImportError, import_cells
+    from .interchange import CellImportError
+    from .interchange.report_import import import_file
 
     _refuse_overwrite(args.output, args.force)
     output: Path = args.output
     try:
-        result = import_cells(args.cells)
+        result = import_file(args.cells, agency=args.agency, year=args.year)
     except CellImportError as error:
         raise CommandError(f"无法导入“{args.cells}”：{error}") from error
-    for problem in result.problems:
-        print(problem.describe(), file=out)
+    for line in result.detail_lines():
+        print(line, file=out)
     if not result.ok:
         print(f"导入未完成：发现 {len(result.errors)} 个错误，未写入草稿", file=out)
         return EXIT_ERRORS
-    report = new_report(Meta(agency=args.agency, year=args.year))
-    report.cells.update({k: v for k, v in result.values.items() if v is not None})
-    _save(output, report)
-    filled = sum(v is not None for v in result.values.values())
-    print(f"已导入 {filled} 个单元格，草稿已写入“{output}”", file=out)
+    _save(output, result.report)
+    for line in result.summary_lines():
+        print(line, file=out)
+    print(f"已导入 {result.filled} 个单元格，草稿已写入“{output}”", file=out)
     return EXIT_OK
 
 

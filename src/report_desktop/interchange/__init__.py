@@ -1,8 +1,11 @@
-"""Spreadsheet interchange: the table cells as a long-form CSV/XLSX (``table,row,column,value``).
+"""Interchange: the table cells as a long-form CSV/XLSX (``table,row,column,value``), and the
+import of published reports (saved web pages, Word files).
 
 Import matches official labels tolerantly and reports every problem by line; export writes
 every cell with the official labels. See :mod:`.cells` for the behaviour, :mod:`.labels` for the
-label matching.
+label matching, :mod:`.report_import` for the import workflow every file kind goes through (web
+pages: :mod:`.html_reader`, Word files: :mod:`.docx_reader`, their tables:
+:mod:`.document_tables`, their text: :mod:`.narrative`).
 """
 
 from report_desktop.domain.findings import Severity

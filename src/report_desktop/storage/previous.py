@@ -88,7 +88,7 @@ def load_previous(report: Report, draft_path: Path | None) -> PreviousReport:
     if not target.is_file():
         return PreviousReport(None, target, _lost(target))
     try:
-        previous = load_draft(target).report
+        previous = read_previous_report(target)
         changed = file_sha256(target) != link.sha256
     except (DraftError, OSError) as error:
         reason = error.message if isinstance(error, DraftError) else str(error)
@@ -101,6 +101,28 @@ def load_previous(report: Report, draft_path: Path | None) -> PreviousReport:
         else ""
     )
     return PreviousReport(previous, target, notice)
+
+
+DOCUMENT_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".docx")
+"""Last year's report linked as the published web page or Word file: imported when followed."""
+
+
+def read_previous_report(path: Path) -> Report:
+    """Last year's report from a draft, or from the web page or Word file it was published as.
+
+    Raises :class:`DraftReadError` (Chinese) when it cannot be read or imported.
+    """
+    if path.suffix.lower() not in DOCUMENT_SUFFIXES:
+        return load_draft(path).report
+    from ..interchange.report_import import ImportRefused, import_file
+
+    try:
+        result = import_file(path)
+    except ImportRefused as error:
+        raise DraftReadError(error.message) from error
+    if not result.ok:
+        raise DraftReadError("；".join(result.errors))
+    return result.report
 
 
 def _lost(target: Path) -> str:

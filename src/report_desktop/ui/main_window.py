@@ -16,6 +16,7 @@ from .actions import Slot, build_actions, build_menus
 from .context import AppContext
 from .drafts import Drafts
 from .export import ExportController
+from .importing import Imports, opens_by_import
 from .navigation import Navigation
 from .page_stack import PageStack
 from .places import page_of_place
@@ -51,6 +52,9 @@ class MainWindow(QMainWindow):
         self.previous_year.add_to_menus(self.commands)
         self.export = ExportController(self, self.drafts, self.prompter)
         self.export.actions.add_to(self.commands)
+        self.imports = Imports(self, ctx, self.drafts, self.prompter)
+        self.imports.add_to_menu(self.commands.open)
+        self.previous_year.imports = self.imports
         self.commands.recent_menu.aboutToShow.connect(self._fill_recent)
         self._connect()
         self.setAcceptDrops(True)
@@ -92,6 +96,7 @@ class MainWindow(QMainWindow):
         self.problems.finding_activated.connect(self.previous_year.finding_chosen)
         self.previous_year.message.connect(self.show_message)
         self.export.message.connect(self.show_message)
+        self.imports.message.connect(self.show_message)
 
     # The open report ---------------------------------------------------------------------------
 
@@ -224,4 +229,7 @@ class MainWindow(QMainWindow):
         files = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
         if files:
             event.acceptProposedAction()
-            self.drafts.open_path(files[0])
+            if opens_by_import(files[0]):
+                self.imports.import_path(files[0])
+            else:
+                self.drafts.open_path(files[0])

@@ -23,11 +23,12 @@ from ..session.last_year import NO_LAST_YEAR, LastYear
 from ..session.report_session import ReportSession
 from ..storage.draft import load_draft
 from ..storage.errors import DraftError
-from ..storage.previous import load_previous, make_link
+from ..storage.previous import load_previous, make_link, read_previous_report
 from ..storage.settings import Settings
 from .actions import Actions, Slot, action
 from .context import AppContext
 from .drafts import Drafts
+from .importing import DOCUMENT_SUFFIXES, Imports
 from .notice_bar import NoticeBar
 from .page_stack import PageStack
 from .pages.base import Page
@@ -133,6 +134,8 @@ class PreviousYear(QObject):
         self.drafts = drafts
         self.prompter = prompter
         self.stack = stack
+        self.imports: Imports | None = None
+        """Set by the window: reads a web page or Word file picked as last year's report."""
         self.bar = NoticeBar()
         self.actions = build_year_actions(window, self._slots(), ctx.settings)
         drafts.opened.connect(self._opened)
@@ -220,7 +223,7 @@ class PreviousYear(QObject):
         if path is None:
             return
         try:
-            last = load_draft(path).report
+            last = read_previous_report(path)
             link = make_link(path, session.path)
         except DraftError as error:
             self.prompter.show_error(error.title, error.message)
@@ -232,6 +235,9 @@ class PreviousYear(QObject):
         path = self.prompter.previous_path(self._folder())
         if path is None:
             return None
+        if path.suffix.lower() in DOCUMENT_SUFFIXES and self.imports is not None:
+            imported = self.imports.review(path, "作为上年报告")  # a published page or Word file
+            return None if imported is None else (path, imported.report)
         try:
             return path, load_draft(path).report
         except DraftError as error:

@@ -24,6 +24,11 @@ if TYPE_CHECKING:
 DRAFT_FILTER = "报告草稿 (*.json);;所有文件 (*)"
 OPEN_FILTER = "报告草稿 (*.json *.pdf);;草稿文件 (*.json);;本程序导出的 PDF (*.pdf);;所有文件 (*)"
 """Opening also takes a PDF the program exported: it carries its draft."""
+PREVIOUS_FILTER = (
+    "上年报告 (*.json *.html *.htm *.docx);;报告草稿 (*.json);;"
+    "已发布的报告（网页、Word 文件） (*.html *.htm *.docx);;所有文件 (*)"
+)
+"""Last year's report may also be the published web page or Word file (it is imported)."""
 
 
 class SaveChoice(enum.Enum):
@@ -115,8 +120,8 @@ class QtPrompter:
     def previous_path(self, folder: str) -> Path | None:
         from PySide6.QtWidgets import QFileDialog
 
-        title = "选择上年的报告草稿"
-        name, _ = QFileDialog.getOpenFileName(self.parent, title, folder, DRAFT_FILTER)
+        title = "选择上年的报告（草稿，或已发布的网页、Word 文件）"
+        name, _ = QFileDialog.getOpenFileName(self.parent, title, folder, PREVIOUS_FILTER)
         return Path(name) if name else None
 
     def save_path(self, folder: str, name: str) -> Path | None:

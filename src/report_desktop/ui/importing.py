@@ -1,0 +1,177 @@
+"""文件 → 导入… and the summary a clerk sees before an imported report opens.
+
+The import itself is :func:`report_desktop.interchange.report_import.import_file`, the same
+workflow the command line runs; this module only asks for the file, shows the summary (cells
+filled, blanks, labels matched by a variant, totals that disagree, what could not be placed) and
+hands the draft to the window. 从上年报告新建 uses :meth:`Imports.review` for a web page or Word
+file picked as last year's report.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QWidget
+
+from ..storage.previous import DOCUMENT_SUFFIXES
+from .actions import action
+from .context import AppContext
+from .drafts import Drafts
+from .prompter import Prompter
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
+
+    from ..interchange.report_import import ReportImport
+
+IMPORT_FILTER = (
+    "报告文件 (*.html *.htm *.shtml *.mht *.docx *.pdf *.csv *.xlsx);;"
+    "保存的网页 (*.html *.htm *.shtml *.mht);;Word 文件 (*.docx);;本程序导出的 PDF (*.pdf);;"
+    "单元格表格 (*.csv *.xlsx);;所有文件 (*)"
+)
+
+
+__all__ = [
+    "DOCUMENT_SUFFIXES",
+    "ImportAsker",
+    "Imports",
+    "QtImportAsker",
+    "opens_by_import",
+    "summary_dialog",
+]
+
+IMPORTED_SUFFIXES = (*DOCUMENT_SUFFIXES, ".mht", ".mhtml", ".csv", ".xlsx", ".xlsm")
+
+
+def opens_by_import(path: Path) -> bool:
+    """Whether a file dropped on the window is imported (a page, Word file, cell table)."""
+    return path.suffix.lower() in IMPORTED_SUFFIXES
+
+
+class ImportAsker(Protocol):
+    """The two questions of an import (tests answer them from a script)."""
+
+    def import_path(self, folder: str) -> Path | None: ...
+
+    def confirm_import(self, result: ReportImport, accept: str) -> bool: ...
+
+
+class QtImportAsker:
+    def __init__(self, parent: QWidget) -> None:
+        self.parent = parent
+
+    def import_path(self, folder: str) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        title = "导入报告（网页、Word 文件、PDF 或单元格表格）"
+        name, _ = QFileDialog.getOpenFileName(self.parent, title, folder, IMPORT_FILTER)
+        return Path(name) if name else None
+
+    def confirm_import(self, result: ReportImport, accept: str) -> bool:
+        from PySide6.QtWidgets import QDialog
+
+        dialog = summary_dialog(result, accept, self.parent)
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def summary_dialog(result: ReportImport, accept: str, parent: QWidget | None = None) -> QDialog:
+    """The summary before the draft opens, with every item behind it; 取消 keeps everything."""
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout
+
+    dialog = QDialog(parent)
+    dialog.setWindowTitle("导入摘要")
+    layout = QVBoxLayout(dialog)
+    intro = QLabel("导入前请过目：数字已逐格读出，下列情况请在草稿中核对。选“取消”则不做任何改动。")
+    intro.setWordWrap(True)
+    layout.addWidget(intro)
+    summary = QLabel("\n".join(result.summary_lines()))
+    summary.setWordWrap(True)
+    summary.setObjectName("import-summary")
+    layout.addWidget(summary)
+    details = result.detail_lines()
+    if details:
+        layout.addWidget(QLabel("明细（含在原文中的位置）："))
+        text = QPlainTextEdit("\n".join(details))
+        text.setReadOnly(True)
+        text.setObjectName("import-details")
+        layout.addWidget(text, 1)
+    box = QDialogButtonBox()
+    box.addButton(accept, QDialogButtonBox.ButtonRole.AcceptRole)
+    box.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
+    box.accepted.connect(dialog.accept)
+    box.rejected.connect(dialog.reject)
+    layout.addWidget(box)
+    dialog.resize(640, 420 if details else 220)
+    return dialog
+
+
+class Imports(QObject):
+    """文件 → 导入…: import a file, show the summary, open it as a new unsaved draft."""
+
+    message = Signal(str)
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        ctx: AppContext,
+        drafts: Drafts,
+        prompter: Prompter,
+        asker: ImportAsker | None = None,
+    ) -> None:
+        super().__init__(window)
+        self.ctx = ctx
+        self.drafts = drafts
+        self.prompter = prompter
+        self.asker: ImportAsker = asker or QtImportAsker(window)
+        self.action: QAction = action(
+            window,
+            "导入(&I)…",
+            self.import_dialog,
+            tip="从已发布的报告（保存的网页、Word 文件）、本程序导出的 PDF 或单元格表格新建草稿",
+        )
+
+    def add_to_menu(self, open_action: QAction) -> None:
+        """After 打开 in the menu that holds it."""
+        from PySide6.QtWidgets import QMenu
+
+        menu = next(o for o in open_action.associatedObjects() if isinstance(o, QMenu))
+        actions = menu.actions()
+        after = actions.index(open_action) + 1
+        if after < len(actions):
+            menu.insertAction(actions[after], self.action)
+        else:
+            menu.addAction(self.action)
+
+    def import_dialog(self) -> bool:
+        path = self.asker.import_path(self._folder())
+        return self.import_path(path) if path is not None else False
+
+    def import_path(self, path: Path) -> bool:
+        result = self.review(path, "打开为新草稿")
+        if result is None or not self.drafts.new_from(result.report):
+            return False
+        self.message.emit(f"已从“{path.name}”导入为新草稿；请核对后保存")
+        return True
+
+    def review(self, path: Path, accept: str) -> ReportImport | None:
+        """Import ``path`` and let the clerk see the summary; None when refused or cancelled."""
+        from ..interchange.report_import import ImportRefused, import_file
+
+        try:
+            result = import_file(path)
+        except ImportRefused as error:
+            self.prompter.show_error("无法导入", error.message)
+            return None
+        if not result.ok:
+            self.prompter.show_error("无法导入", "\n".join(result.errors))
+            return None
+        return result if self.asker.confirm_import(result, accept) else None
+
+    def _folder(self) -> str:
+        current = self.drafts.current
+        if current is not None and current.session.path is not None:
+            return str(current.session.path.parent)
+        return self.ctx.settings.default_folder
