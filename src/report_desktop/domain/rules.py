@@ -13,7 +13,7 @@ from .crossyear import DEFAULTS, CheckOptions, cross_year
 from .declaration import CellSpec, Table, cell_id
 from .findings import META_AGENCY, META_YEAR, Finding, Severity, sort_findings, text_place
 from .model import Report, character_count, other_text, overview_text, resolved_values
-from .textcheck import text_findings
+from .textcheck import last_year_findings, text_findings
 from .values import CellValue, as_number, value_problem
 
 Values = dict[str, CellValue]
@@ -38,6 +38,7 @@ def check(
         findings.extend(rule(report, values))
     if previous is not None:
         findings.extend(cross_year(report, values, previous, options))
+        findings.extend(last_year_findings(report, values, resolved_values(previous)))
     return sort_findings(findings)
 
 
