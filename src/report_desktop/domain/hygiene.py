@@ -28,6 +28,8 @@ PREFACE = "meta.preface"
 QUOTING_RULES = (PLACEHOLDER, DOUBLED, NUMBERING, HEADING)
 """Rules whose message quotes (first) the words to select in the editor."""
 
+_MAYBE_PLACEHOLDER = re.compile(r"[XＸ×✕╳某【…]|\.\.\.")
+"""A quick first look: the full pattern tries six forms at every character."""
 _PLACEHOLDERS = re.compile(
     r"(?<![A-Za-z])[XＸ]{2,}(?![A-Za-z])|[×✕╳]{2,}|某某|【[^】\n]{0,30}】|…{2,}|\.{3,}"
 )
@@ -86,9 +88,10 @@ def _field_problems(
     found: list[tuple[str, Severity, str]] = []
     found.extend(_placeholders(text))
     if not preface:
+        plain = normalize(text)  # one character for one: offsets stay those of ``text``
         found.extend(_doubled(text))
-        found.extend(_numbering(text))
-        found.extend(_headings(text, headings))
+        found.extend(_numbering(text, plain))
+        found.extend(_headings(text, plain, headings))
     return tuple(found)
 
 
@@ -101,7 +104,10 @@ def _quote(text: str, start: int, end: int, before: int = 4, after: int = 4) -> 
 
 
 def _placeholders(text: str) -> Iterator[tuple[str, Severity, str]]:
-    for match in _PLACEHOLDERS.finditer(text):
+    first = _MAYBE_PLACEHOLDER.search(text)
+    if first is None:
+        return
+    for match in _PLACEHOLDERS.finditer(text, first.start()):
         quote = _quote(text, match.start(), match.end())
         yield (
             PLACEHOLDER,
@@ -135,7 +141,7 @@ _REAL_WORD_DOUBLES = frozenset(
 )
 """Verbs doubled for a light "have a go" (ABAB): colloquial, but real."""
 _DOUBLED_CHAR = re.compile(f"([{_DOUBLED_CHARS}])\\1")
-_DOUBLED_WORD = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
+_DOUBLED_WORD = re.compile(r"([\u4e00-\u9fff]{2})\1")
 _NUMERAL_CHARS = set("零〇一二两三四五六七八九十百千万亿")
 
 
@@ -175,19 +181,21 @@ def _doubled_message(text: str, match: re.Match[str]) -> tuple[str, Severity, st
 
 # Numbered sequences ----------------------------------------------------------------------------
 
-_BOUNDARY = r"(?:(?<=^)|(?<=[\n。;!?:,\s]))"
+_BOUNDARY = frozenset("\n。;!?:, \t")
+"""What may stand before a number that starts an item (not 之一是, 第（一）项, 12.5)."""
 _SEQUENCES = (
-    ("是", re.compile(_BOUNDARY + r"([一二三四五六七八九十]{1,3})是", re.MULTILINE)),
-    ("（）", re.compile(_BOUNDARY + r"\(([一二三四五六七八九十]{1,3})\)", re.MULTILINE)),
-    (".", re.compile(_BOUNDARY + r"(\d{1,2})[.、](?!\d)", re.MULTILINE)),
+    ("是", re.compile(r"([一二三四五六七八九十]{1,3})是")),
+    ("（）", re.compile(r"\(([一二三四五六七八九十]{1,3})\)")),
+    (".", re.compile(r"(?<![\d.])(\d{1,2})[.、](?!\d)")),
 )
 
 
-def _numbering(text: str) -> Iterator[tuple[str, Severity, str]]:
-    plain = normalize(text)
+def _numbering(text: str, plain: str) -> Iterator[tuple[str, Severity, str]]:
     for family, pattern in _SEQUENCES:
         previous: tuple[int, str] | None = None
         for match in pattern.finditer(plain):
+            if match.start() > 0 and plain[match.start() - 1] not in _BOUNDARY:
+                continue
             value = parse_number(match.group(1))
             if value is None or value == 0:
                 continue
@@ -226,10 +234,12 @@ HEADING_SIMILARITY = 0.6
 
 
 def _headings(
-    text: str, headings: tuple[tuple[str, str, tuple[str, ...]], ...]
+    text: str, plain: str, headings: tuple[tuple[str, str, tuple[str, ...]], ...]
 ) -> Iterator[tuple[str, Severity, str]]:
     official = {number: (heading, aliases) for number, heading, aliases in headings}
-    for match in _HEADING_LINE.finditer(normalize(text)):
+    if "、" not in plain and "." not in plain:
+        return
+    for match in _HEADING_LINE.finditer(plain):
         number = match.group(1)
         if number not in official:
             continue

@@ -41,15 +41,16 @@ _GROUP_LABELS = {
 
 def text_findings(report: Report, values: dict[str, CellValue]) -> Iterator[Finding]:
     """Every figure of 一, 五 and 六 that differs from the table."""
+    sums = _Sums(values)
     for section_id, text in _narratives(report):
         heading = report.format.section(section_id).heading.split("、", 1)[-1]
         place = text_place(section_id)
         for _sentence, figures in read_figures(text, report.meta.year):
             for figure in figures:
                 if figure.kind == COUNT:
-                    message = _count_problem(report, values, figure)
+                    message = _count_problem(report, sums, figure)
                 elif figure.kind == PERCENT:
-                    message = _share_problem(report, values, figure)
+                    message = _share_problem(report, sums, figure)
                 else:
                     continue
                 if message:
@@ -76,8 +77,20 @@ def last_year_findings(
                     )
 
 
-def _count_problem(report: Report, values: dict[str, CellValue], figure: Stated) -> str:
-    sums = [_sum(values, cells) for cells in SUBJECTS[figure.subject]]
+class _Sums(dict[tuple[str, ...], Decimal]):
+    """The sums of cells the figures speak of, each computed once per check."""
+
+    def __init__(self, values: dict[str, CellValue]) -> None:
+        super().__init__()
+        self.cells = values
+
+    def __missing__(self, cells: tuple[str, ...]) -> Decimal:
+        total = self[cells] = _sum(self.cells, cells)
+        return total
+
+
+def _count_problem(report: Report, known: _Sums, figure: Stated) -> str:
+    sums = [known[cells] for cells in SUBJECTS[figure.subject]]
     if figure.subject in AMOUNT_SUBJECTS:
         if any(_rounds_to(actual, figure.value) for actual in sums):
             return ""
@@ -96,10 +109,10 @@ def _read_as(figure: Stated) -> str:
     return f"（读作 {_plain(figure.value)}）"
 
 
-def _share_problem(report: Report, values: dict[str, CellValue], figure: Stated) -> str:
+def _share_problem(report: Report, known: _Sums, figure: Stated) -> str:
     """占 N%: the share of the applications handled (or received), rounded as stated."""
-    part = _sum(values, SUBJECTS[figure.subject][0])
-    wholes = [_sum(values, cells) for cells in SUBJECTS["handled"]]
+    part = known[SUBJECTS[figure.subject][0]]
+    wholes = [known[cells] for cells in SUBJECTS["handled"]]
     shares = [part * 100 / whole for whole in wholes if whole]
     if not shares or any(_rounds_to(share, figure.value) for share in shares):
         return ""
@@ -172,7 +185,8 @@ stated_figures.cache_clear = read_figures.cache_clear  # type: ignore[attr-defin
 
 
 def _sum(values: dict[str, CellValue], cells: tuple[str, ...]) -> Decimal:
-    return Decimal(sum((as_number(values[c]) for c in cells), start=0))
+    total = sum([as_number(values[c]) for c in cells])
+    return total if isinstance(total, Decimal) else Decimal(total)
 
 
 def describe_subject(report: Report, subject: str) -> str:

@@ -342,10 +342,16 @@ def read_figures(text: str, year: int | None) -> tuple[tuple[str, tuple[Stated, 
         applications = "申请" in paragraph
         for sentence in _SENTENCE_BREAK.split(paragraph):
             if sentence and _SENTENCE_KEYS.search(sentence):
-                figures = tuple(_Sentence(sentence, year, applications).read())
+                figures = _read_sentence(sentence, year, applications)
                 if figures:
                     found.append((sentence, figures))
     return tuple(found)
+
+
+@functools.lru_cache(maxsize=4096)
+def _read_sentence(sentence: str, year: int | None, applications: bool) -> tuple[Stated, ...]:
+    """One sentence's figures. Cached as well: a keystroke changes one sentence of a text."""
+    return tuple(_Sentence(sentence, year, applications).read())
 
 
 class _Sentence:
@@ -416,7 +422,7 @@ class _Sentence:
                 self.last_figure = None
 
     def _figure(self, left: str, part: str, match: re.Match[str]) -> Stated | None:
-        value = parse_decimal(match.group("num"))
+        value = _decimal(match.group("num"))
         unit = match.group("unit")
         if value is None:
             return None
@@ -529,11 +535,11 @@ class _Sentence:
             return
         last = _LAST_FIGURE.match(part)
         if last:
-            value = parse_decimal(last.group("num"))
+            value = _decimal(last.group("num"))
             if value is not None:
                 yield Stated(subject, value, last.group(), LAST_YEAR)
         for match in _DELTA.finditer(part):
-            value = parse_decimal(match.group("num"))
+            value = _decimal(match.group("num"))
             if value is None:
                 continue
             if match.group("dir") in ("减少", "下降", "降低", "少", "回落"):
@@ -547,8 +553,17 @@ class _Sentence:
 
 
 def _approximate(part: str, match: re.Match[str]) -> bool:
-    before = part[max(0, match.start() - 2) : match.start()]
-    return any(before.endswith(word) for word in _APPROXIMATE)
+    start = match.start()
+    return start > 0 and (
+        part[start - 1] in _APPROXIMATE or part[max(0, start - 2) : start] in _APPROXIMATE
+    )
+
+
+def _decimal(text: str) -> Decimal | None:
+    """A matched number (the text is normalised already)."""
+    if text[0].isdigit():
+        return Decimal(text.replace(",", ""))
+    return parse_decimal(text)
 
 
 def _unit_fits(subject: str, unit: str) -> bool:
