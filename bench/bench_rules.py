@@ -127,7 +127,9 @@ def main() -> None:
     findings = len(check(sample, previous=full_report(2)))
     print(f"一、总体情况: {len(overview_text(sample))} characters; {findings} findings")
     runs = 1000
-    show(f"rules.check after a cell edit, full report + last year's, {runs} runs:", timed(runs, None))
+    show(
+        f"rules.check after a cell edit, full report + last year's, {runs} runs:", timed(runs, None)
+    )
     show(
         f"rules.check after a keystroke in the 3,000-character narrative, {runs // 2} runs:",
         timed(runs // 2, keystroke),

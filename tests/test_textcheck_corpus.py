@@ -15,6 +15,7 @@ from report_desktop.domain.textcheck import LAST_YEAR_RULE, RULE
 from report_desktop.domain.textread import read_figures
 from text_claims import (
     FORMS,
+    KNOWN_MISSES,
     SILENT,
     SILENT_ZERO_TABLE,
     TABLE,
@@ -26,8 +27,6 @@ from text_claims import (
     report_saying,
     score,
 )
-
-KNOWN_MISSES = "已知不读（实际报告中见到）"
 
 
 def _id(form: Form) -> str:

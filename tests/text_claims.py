@@ -66,6 +66,41 @@ TABLE: dict[str, int | Decimal] = {
 }
 
 
+KNOWN_MISSES = "已知不读（实际报告中见到）"
+HELD_OUT = "留出集：读法定稿后才写的句子"
+
+_HELD_OUT_FOUND = (
+    ("received", "2024年，全局共接到群众提出的政府信息公开申请{n}件。"),
+    ("received", "本年度通过网上平台和信函方式共收到信息公开申请{n}件。"),
+    ("received", "我办全年共受理政府信息公开申请{n}宗。"),
+    ("received", "全年新收政府信息公开申请{n}件，较好回应了群众关切。"),
+    ("closed", "截至12月31日，已办结申请{n}件。"),
+    ("carried_forward", "因在法定期限内，{n}件申请结转至下一年度办理。"),
+    ("carried_forward", "尚有{n}件申请转入2025年继续办理。"),
+    ("carried_over", "上一年度结转申请{n}件，均已在本年度办结。"),
+    ("disclosed", "从办理结果看，予以公开的有{n}件。"),
+    ("withheld", "依法作出不予公开决定{n}件。"),
+    ("unavailable", "告知申请人无法提供的{n}件。"),
+    ("other_handling", "作其他处理的{n}件。"),
+    ("natural.new", "从申请人类型看，自然人{n}件，法人或其他组织8件。"),
+    ("normative_documents.in_force", "截至2024年底，本机关现行有效的行政规范性文件共计{n}件。"),
+    ("normative_documents.issued", "全年共印发行政规范性文件{n}件，均按要求备案。"),
+    ("normative_documents.repealed", "本年度宣布失效规范性文件{n}件。"),
+    ("punishment", "全年共作出行政处罚{n}起。"),
+    ("fees", "全年共收取行政事业性收费 {n} 万元。"),
+    ("review", "本年度发生政府信息公开类行政复议案件{n}件。"),
+    ("litigation", "被提起行政诉讼{n}件。"),
+    ("review.upheld", "行政复议5件中，复议机关维持{n}件。"),
+)
+"""Written after the reader was settled and scored as they came (21 of 24 read, no false
+alarm); the three it missed are in :data:`_HELD_OUT_MISSED`."""
+_HELD_OUT_MISSED = (
+    ("licensing", "全年共办理行政许可事项{n}件。"),
+    ("direct", "申请人未经复议直接向法院起诉{n}件。"),
+    ("review.pending", "行政复议5件，其中尚有{n}件尚未审结。"),
+)
+
+
 @dataclass(frozen=True)
 class Form:
     category: str
@@ -285,9 +320,9 @@ FORMS: list[Form] = [
         "全年作出行政许可决定{fw}件。",
         "全年作出行政许可决定{th}件。",
     ),
+    *(Form(HELD_OUT, template, subject) for subject, template in _HELD_OUT_FOUND),
+    *(Form(KNOWN_MISSES, template, subject) for subject, template in _HELD_OUT_MISSED),
 ]
-
-
 SILENT: list[tuple[str, str]] = [
     ("其他年度", "2023年收到政府信息公开申请20件，今年有所下降。"),
     ("其他年度", "2023年，共收到政府信息公开申请31件。"),
