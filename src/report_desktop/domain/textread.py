@@ -260,9 +260,11 @@ _LAST_FIGURE = re.compile(
     f"\\(?(?:{_APPLICATION})?(?:为|是)?(?P<num>{DECIMAL_NUMBER}|{CHINESE_NUMBER})(?:件|起|宗)"
 )
 _PERCENT = re.compile(
-    r"\)?,?(?:占|约占|占比|占全部|占总数|占总量)(?:申请|办理|办结|答复)?(?:总数|总量)?的?"
-    f"(?:比例|比重)?(?:为|是|达)?(?P<num>{DECIMAL_NUMBER})%"
+    r"(?:\)?,?(?:占|约占|占比|占全部|占总数|占总量)(?:申请|办理|办结|答复)?(?:总数|总量)?的?"
+    r"(?:比例|比重)?(?:为|是|达)?|\((?:占比?|约占)?(?:为)?)"
+    f"(?P<num>{DECIMAL_NUMBER})%"
 )
+"""「，占42.86%」 or 「（17.46%）」 after a result's count."""
 _RIGHT = (
     ("review", re.compile(r"^(?:[^,;]{0,14}的)?行政复议")),
     ("litigation", re.compile(r"^(?:[^,;]{0,14}的)?行政诉讼")),
