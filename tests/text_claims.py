@@ -91,14 +91,43 @@ _HELD_OUT_FOUND = (
     ("review", "本年度发生政府信息公开类行政复议案件{n}件。"),
     ("litigation", "被提起行政诉讼{n}件。"),
     ("review.upheld", "行政复议5件中，复议机关维持{n}件。"),
-)
-"""Written after the reader was settled and scored as they came (21 of 24 read, no false
-alarm); the three it missed are in :data:`_HELD_OUT_MISSED`."""
-_HELD_OUT_MISSED = (
-    ("licensing", "全年共办理行政许可事项{n}件。"),
     ("direct", "申请人未经复议直接向法院起诉{n}件。"),
     ("review.pending", "行政复议5件，其中尚有{n}件尚未审结。"),
 )
+"""Written after the reader was settled and scored as they came: 21 of 24 read, no false
+alarm. Two of the three misses were read afterwards (直接向法院起诉, 「尚有N件尚未审结」); the
+third is in :data:`_HELD_OUT_MISSED`."""
+_HELD_OUT_MISSED = (
+    ("licensing", "全年共办理行政许可事项{n}件。"),
+    ("carried_forward", "截至年底，仍有{n}件申请在办理期限内，结转下年度继续办理。"),
+)
+
+HELD_OUT_2 = "留出集二：改进后再写的句子"
+_HELD_OUT_2_FOUND = (
+    ("received", "2024年度，本单位共计收到公民、法人和其他组织提出的政府信息公开申请{n}件。"),
+    ("received", "全年受理依申请公开件{n}件，全部按时答复。"),
+    ("carried_forward", "{n}件转入2025年度办理。"),
+    ("disclosed", "经审查，同意公开{n}件，部分公开6件。"),
+    ("partial", "予以公开20件，区分处理后部分公开{n}件。"),
+    ("not_processed", "对重复申请、信访类申请等依法不予处理{n}件。"),
+    ("item.not_processed_repeated", "其中属于重复申请的{n}件。"),
+    ("orgs.new", "法人和其他组织申请{n}件。"),
+    ("normative_documents.in_force", "目前我局现行有效规范性文件{n}件，均已在政府网站公开。"),
+    ("normative_documents.issued", "全年新制发行政规范性文件{n}件。"),
+    ("rules.in_force", "截至年底现行有效政府规章{n}件。"),
+    ("coercion", "实施行政强制{n}件。"),
+    ("punishment", "办理行政处罚案件{n}件。"),
+    ("fees", "本年度行政事业性收费总额{n}万元。"),
+    ("review", "本年度我局被申请行政复议{n}件。"),
+    ("litigation", "因政府信息公开被提起行政诉讼{n}件。"),
+    ("after_review", "经复议后提起行政诉讼{n}件。"),
+    ("review.corrected", "行政复议5件，被复议机关纠正{n}件。"),
+)
+"""A second held-out set, written after the first one's misses were read: 17 of 20 read at
+first scoring, with one false alarm among the 20 agreeing sentences and one among 15 silent
+ones (「各乡镇共收到…」, other agencies' figures); after the fix 18 of 20, no false alarm. Of
+the two misses, one is in :data:`_HELD_OUT_MISSED`; the other (「共处理…申请52件（含上年结转
+4件）」) is found but named as （七）总计."""
 
 
 @dataclass(frozen=True)
@@ -322,6 +351,7 @@ FORMS: list[Form] = [
         "全年作出行政许可决定{th}件。",
     ),
     *(Form(HELD_OUT, template, subject) for subject, template in _HELD_OUT_FOUND),
+    *(Form(HELD_OUT_2, template, subject) for subject, template in _HELD_OUT_2_FOUND),
     *(Form(KNOWN_MISSES, template, subject) for subject, template in _HELD_OUT_MISSED),
 ]
 SILENT: list[tuple[str, str]] = [
@@ -357,6 +387,21 @@ SILENT: list[tuple[str, str]] = [
     ("复议未被纠错", "本年度未发生行政复议被纠错的情况。"),
     ("无关数字", "一是公开不够及时；二是解读不够深入；三是平台建设有待加强。"),
     ("无关数字", "办结率100%，满意率98.5%。"),
+    ("留出集二", "全年共收到人大代表建议和政协提案45件，办结率100%。"),
+    ("留出集二", "全年通过政府网站发布信息3521条，同比增长12%。"),
+    ("留出集二", "依申请公开答复书均经法制机构审核，答复规范率达100%。"),
+    ("留出集二", "2023年结转的1件申请已于2月办结。"),
+    ("留出集二", "全年组织开展规范性文件合法性审核32件。"),
+    ("留出集二", "完成行政执法案卷评查56卷。"),
+    ("留出集二", "市政府共发布行政许可事项清单3批。"),
+    ("留出集二", "全年行政复议决定书公开12份。"),
+    ("留出集二", "受理12345热线转办政府信息公开咨询件83件。"),
+    ("留出集二", "本年度共收到信息公开申请类咨询电话120余次。"),
+    ("留出集二", "建立规范性文件数据库，收录历年规范性文件1200余件。"),
+    ("留出集二", "对2019年以来的规范性文件进行清理，共清理规范性文件86件。"),
+    ("留出集二", "政策性文件解读率达到100%，全年解读政策文件15件。"),
+    ("留出集二", "申请人主动撤回申请157件。"),
+    ("留出集二", "各乡镇共收到政府信息公开申请230件。"),
 ]
 """Sentences that state no figure of this year's tables, or state it in a way the check must
 not read as one (another year, a comparison without last year's report, an estimate, a list)."""

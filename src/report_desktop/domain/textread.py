@@ -174,6 +174,8 @@ _FILLER = re.compile(
     r"\(|:|其中)*"
 )
 _APPROXIMATE = ("约", "近", "超", "逾", "超过", "不足", "不到")
+_OTHER_AGENCIES = re.compile("各(?:乡镇|街道|部门|单位|县|区|市|镇|级|地)|下属|所属|系统内")
+"""「各乡镇共收到…」: figures of other agencies, not of this report's tables."""
 _NOT_APPLICATIONS = re.compile("复议|诉讼|信访|热线|建议|提案|留言|咨询|赔偿|诉求|来信|投诉")
 _LIST_BEFORE = "、和及与或"
 
@@ -190,7 +192,7 @@ _KEYWORDS = (
     ),
     (
         "received",
-        f"(?:本年)?(?:新收|收到|受理|接收到?|接到|收悉|新受理)(?:了|过)?[^,;()]{{0,12}}?{_APPLICATION}"
+        f"(?:本年)?(?:新收|收到|受理|接收到?|接到|收悉|新受理)(?:了|过)?[^,;()]{{0,24}}?{_APPLICATION}"
         "(?:数量)?",
     ),
     ("closed", f"(?:已|全部|均已|已全部)?办结(?:了)?{_APPLICATION}?"),
@@ -225,7 +227,7 @@ _KEYWORDS = (
     ("coercion", "行政强制(?:措施|决定书?)?"),
     ("fees", "行政事业性收费(?:金额|总额)?"),
     # 表四
-    ("direct", "(?:未经复议)?直接(?:起诉|提起(?:行政)?诉讼)"),
+    ("direct", "(?:未经复议)?直接(?:向(?:人民)?法院)?(?:起诉|提起(?:行政)?诉讼)"),
     ("after_review", "复议后(?:起诉|提起(?:行政)?诉讼)"),
     ("review", "行政复议(?:案件|申请)?"),
     ("litigation", "行政诉讼(?:案件)?"),
@@ -266,6 +268,7 @@ _PERCENT = re.compile(
 )
 """「，占42.86%」 or 「（17.46%）」 after a result's count."""
 _RIGHT = (
+    ("outcome.pending", re.compile(r"^(?:尚未审结|未审结|正在审理)")),
     ("review", re.compile(r"^(?:[^,;]{0,14}的)?行政复议")),
     ("litigation", re.compile(r"^(?:[^,;]{0,14}的)?行政诉讼")),
     (
@@ -412,6 +415,8 @@ class _Sentence:
             start = match.end()
             if _OTHER_YEAR_WORDS.search(left) or _approximate(part, match):
                 continue
+            if _OTHER_AGENCIES.search(part, 0, match.start()):
+                continue
             figure = self._figure(left[-40:], part, match)
             if figure is None:
                 continue
@@ -513,9 +518,14 @@ class _Sentence:
                 if verb is None:
                     continue
                 return name, match.end(), verb.start()
-            if name in ("review", "litigation"):
+            subject = name
+            if name.startswith("outcome."):
+                if self.appeal is None:
+                    continue
+                subject = f"{self.appeal}.{name[8:]}"
+            elif name in ("review", "litigation"):
                 self.appeal = name
-            return name, match.end(), len(left)
+            return subject, match.end(), len(left)
         return None
 
     def _zero(self, part: str, clause: str) -> Iterator[Stated]:
