@@ -95,12 +95,19 @@ def _field_problems(
     return tuple(found)
 
 
+_STOPS = frozenset('\n。，、；：！？,.;:!?（）()“”"《》【】 \t')
+
+
 def _quote(text: str, start: int, end: int, before: int = 4, after: int = 4) -> str:
-    """The words at start:end with a little context, on one line, for the editor to find."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    return text[max(line_start, start - before) : min(line_end, end + after)].strip()
+    """The words at start:end with a little context from the same phrase (up to the nearest
+    punctuation), for the clerk to recognise and the editor to find."""
+    first = start
+    while first > max(0, start - before) and text[first - 1] not in _STOPS:
+        first -= 1
+    last = end
+    while last < min(len(text), end + after) and text[last] not in _STOPS:
+        last += 1
+    return text[first:last].strip()
 
 
 def _placeholders(text: str) -> Iterator[tuple[str, Severity, str]]:

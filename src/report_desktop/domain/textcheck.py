@@ -31,6 +31,7 @@ RULE = "text.table_mismatch"
 LAST_YEAR_RULE = "text.last_year_mismatch"
 
 _GROUP_LABELS = {
+    "disclosed_partial": "（一）予以公开”与“（二）部分公开",
     "withheld": "（三）不予公开",
     "unavailable": "（四）无法提供",
     "not_processed": "（五）不予处理",
@@ -199,6 +200,8 @@ def describe_subject(report: Report, subject: str) -> str:
     if subject == "orgs":
         row = report.format.cell(cells[0]).row.label
         return f"{table}“{row}”“{label}”各列合计"
+    if subject == "disclosed_partial":
+        return f"{table}“{label}”合计"
     return f"{table}“{label}”各项合计"
 
 
