@@ -169,7 +169,7 @@ _SUFFIX = "(?:答复|的|类|决定|情形|的申请)*"
 _UNIT = "(?P<unit>件次|件|起|宗|条|部|份|个|封|次|万元|元|%)"
 _NUMBER = f"(?P<num>{DECIMAL_NUMBER}|{CHINESE_NUMBER})"
 _FILLER = re.compile(
-    r"(?:的|之|为|是|共|计|有|合计|总计|共计|累计|达到?|分别为|了|数量?|总数|件数|总量|"
+    r"(?:的|之|为|是|均|共|计|有|合计|总计|共计|累计|达到?|分别为|了|数量?|总数|件数|总量|"
     r"决定书?|案件|办件|申请|政府信息公开申请|信息公开申请|件|答复|共有|金额|总额|措施|"
     r"\(|:|其中)*"
 )
@@ -373,6 +373,8 @@ class _Sentence:
         self.appeal: str | None = None
         self.last: str | None = None
         self.last_figure: Stated | None = None
+        self.listed: list[tuple[str, re.Match[str]]] = []
+        """The keywords listed before the number read last (「行政复议、行政诉讼」)."""
         self.other_year = False
 
     def read(self) -> Iterator[Stated]:
@@ -417,8 +419,10 @@ class _Sentence:
                 continue
             if _OTHER_AGENCIES.search(part, 0, match.start()):
                 continue
+            self.listed = []
             figure = self._figure(left[-40:], part, match)
             if figure is None:
+                yield from self._listed_zero(left[-40:], match)
                 continue
             yield figure
             self.last_figure = figure if figure.subject in RESULT_SUBJECTS else None
@@ -461,6 +465,7 @@ class _Sentence:
         for match in self.keywords.finditer(left):
             listed = last is not None and left[last.end() : match.start()] in tuple(_LIST_BEFORE)
             name = _GROUP_NAMES[match.lastgroup or ""]
+            self.listed = [*self.listed, (name, match)] if listed else [(name, match)]
             if name.startswith("verb."):
                 verb = (name[5:], match.start())
             elif name.startswith("doc"):
@@ -473,10 +478,25 @@ class _Sentence:
             return None
         name = _GROUP_NAMES[last.lastgroup or ""]
         if listed and not name.startswith(("verb.", "doc")):
-            return None  # 「行政复议、行政诉讼0件」: one number for a list
+            return None  # 「行政复议、行政诉讼2件」: one number for a list (see _listed_zero)
+        self.listed = []
         if name.startswith(("verb.", "doc")):
             return self._document(verb, doc_seen, last.start())
         return self._checked(name, left, last)
+
+    def _listed_zero(self, left: str, match: re.Match[str]) -> Iterator[Stated]:
+        """「行政复议、行政诉讼0件」, 「行政处罚、行政强制0条」: none of each. (A number other than
+        0 for a list is not read: it may be the sum or each.)"""
+        members, self.listed = self.listed, []
+        if len(members) < 2 or _decimal(match.group("num")) != 0 or match.group("unit") == "%":
+            return
+        if _FILLER.fullmatch(left[members[-1][1].end() :]) is None:
+            return
+        quote = left[members[0][1].start() :] + match.group()
+        for name, member in members:
+            checked = self._checked(name, left, member)
+            if checked is not None and checked[0] not in AMOUNT_SUBJECTS:
+                yield Stated(checked[0], Decimal(0), quote)
 
     def _checked(self, name: str, left: str, match: re.Match[str]) -> tuple[str, int] | None:
         if name.startswith("outcome."):
