@@ -10,9 +10,9 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from .findings import Finding, Severity, text_place
+from .lazyre import LazyPattern
 from .model import Report, overview_text
 from .numerals import chinese_numeral, normalize, parse_number
 from .values import CellValue
@@ -28,19 +28,23 @@ PREFACE = "meta.preface"
 QUOTING_RULES = (PLACEHOLDER, DOUBLED, NUMBERING, HEADING)
 """Rules whose message quotes (first) the words to select in the editor."""
 
-_MAYBE_PLACEHOLDER = re.compile(r"[XＸ×✕╳某【…]|\.\.\.")
+_MAYBE_PLACEHOLDER = LazyPattern(r"[XＸ×✕╳某【…]|\.\.\.")
 """A quick first look: the full pattern tries six forms at every character."""
-_PLACEHOLDERS = re.compile(
+_PLACEHOLDERS = LazyPattern(
     r"(?<![A-Za-z])[XＸ]{2,}(?![A-Za-z])|[×✕╳]{2,}|某某|【[^】\n]{0,30}】|…{2,}|\.{3,}"
 )
 
 
-@dataclass(frozen=True)
 class Field:
-    place: str
-    name: str
-    """How the clerk knows the field: 前言, 一、总体情况 …"""
-    text: str
+    """A text the clerk types, and the place a finding about it points to."""
+
+    __slots__ = ("name", "place", "text")
+
+    def __init__(self, place: str, name: str, text: str) -> None:
+        self.place = place
+        self.name = name
+        """How the clerk knows the field: 前言, 一、总体情况 …"""
+        self.text = text
 
 
 def fields(report: Report) -> Iterator[Field]:
@@ -147,8 +151,8 @@ _REAL_WORD_DOUBLES = frozenset(
     for verb in ("研究", "讨论", "学习", "交流", "商量", "考虑", "了解", "检查", "休息", "整理")
 )
 """Verbs doubled for a light "have a go" (ABAB): colloquial, but real."""
-_DOUBLED_CHAR = re.compile(f"([{_DOUBLED_CHARS}])\\1")
-_DOUBLED_WORD = re.compile(r"([\u4e00-\u9fff]{2})\1")
+_DOUBLED_CHAR = LazyPattern(f"([{_DOUBLED_CHARS}])\\1")
+_DOUBLED_WORD = LazyPattern(r"([\u4e00-\u9fff]{2})\1")
 _NUMERAL_CHARS = set("零〇一二两三四五六七八九十百千万亿")
 
 
@@ -191,9 +195,9 @@ def _doubled_message(text: str, match: re.Match[str]) -> tuple[str, Severity, st
 _BOUNDARY = frozenset("\n。;!?:, \t")
 """What may stand before a number that starts an item (not 之一是, 第（一）项, 12.5)."""
 _SEQUENCES = (
-    ("是", re.compile(r"([一二三四五六七八九十]{1,3})是")),
-    ("（）", re.compile(r"\(([一二三四五六七八九十]{1,3})\)")),
-    (".", re.compile(r"(?<![\d.])(\d{1,2})[.、](?!\d)")),
+    ("是", LazyPattern(r"([一二三四五六七八九十]{1,3})是")),
+    ("（）", LazyPattern(r"\(([一二三四五六七八九十]{1,3})\)")),
+    (".", LazyPattern(r"(?<![\d.])(\d{1,2})[.、](?!\d)")),
 )
 
 
@@ -235,8 +239,8 @@ def _token(value: int, family: str, like: str) -> str:
 
 # Section headings ------------------------------------------------------------------------------
 
-_HEADING_LINE = re.compile(r"^\s*([一二三四五六])\s*[、.]\s*([^。\n]{2,40}?)\s*$", re.MULTILINE)
-_IGNORED = re.compile(r"[\s:：,，、()（）“”\"]")
+_HEADING_LINE = LazyPattern(r"^\s*([一二三四五六])\s*[、.]\s*([^。\n]{2,40}?)\s*$", re.MULTILINE)
+_IGNORED = LazyPattern(r"[\s:：,，、()（）“”\"]")
 HEADING_SIMILARITY = 0.6
 
 

@@ -16,9 +16,9 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 
+from .lazyre import LazyPattern
 from .numerals import CHINESE_NUMBER, DECIMAL_NUMBER, normalize, parse_decimal
 
 COUNT = "count"
@@ -28,18 +28,23 @@ DELTA_PERCENT = "delta_percent"
 LAST_YEAR = "last_year"
 
 
-@dataclass(frozen=True)
 class Stated:
-    """One figure the text states."""
+    """One figure the text states. (A plain class: a dataclass or NamedTuple costs start-up.)"""
 
-    subject: str
-    """A key of :data:`SUBJECTS`."""
-    value: Decimal
-    quote: str
-    """The words read, as in the normalised text (whitespace dropped)."""
-    kind: str = COUNT
-    """:data:`COUNT` this year's figure; :data:`PERCENT` its share (占 N%); :data:`DELTA`,
-    :data:`DELTA_PERCENT` the change against last year; :data:`LAST_YEAR` last year's figure."""
+    __slots__ = ("kind", "quote", "subject", "value")
+
+    def __init__(self, subject: str, value: Decimal, quote: str, kind: str = COUNT) -> None:
+        self.subject = subject
+        """A key of :data:`SUBJECTS`."""
+        self.value = value
+        self.quote = quote
+        """The words read, as in the normalised text (whitespace dropped)."""
+        self.kind = kind
+        """:data:`COUNT` this year's figure; :data:`PERCENT` its share (占 N%); :data:`DELTA`,
+        :data:`DELTA_PERCENT` the change against last year; :data:`LAST_YEAR` last year's."""
+
+    def __repr__(self) -> str:
+        return f"Stated({self.subject!r}, {self.value!r}, {self.quote!r}, {self.kind!r})"
 
 
 # Subjects: which cells a stated figure speaks of ----------------------------------------------
@@ -168,15 +173,15 @@ _APPLICATION = (
 _SUFFIX = "(?:答复|的|类|决定|情形|的申请)*"
 _UNIT = "(?P<unit>件次|件|起|宗|条|部|份|个|封|次|万元|元|%)"
 _NUMBER = f"(?P<num>{DECIMAL_NUMBER}|{CHINESE_NUMBER})"
-_FILLER = re.compile(
+_FILLER = LazyPattern(
     r"(?:的|之|为|是|均|共|计|有|合计|总计|共计|累计|达到?|分别为|了|数量?|总数|件数|总量|"
     r"决定书?|案件|办件|申请|政府信息公开申请|信息公开申请|件|答复|共有|金额|总额|措施|"
     r"\(|:|其中)*"
 )
 _APPROXIMATE = ("约", "近", "超", "逾", "超过", "不足", "不到")
-_OTHER_AGENCIES = re.compile("各(?:乡镇|街道|部门|单位|县|区|市|镇|级|地)|下属|所属|系统内")
+_OTHER_AGENCIES = LazyPattern("各(?:乡镇|街道|部门|单位|县|区|市|镇|级|地)|下属|所属|系统内")
 """「各乡镇共收到…」: figures of other agencies, not of this report's tables."""
-_NOT_APPLICATIONS = re.compile("复议|诉讼|信访|热线|建议|提案|留言|咨询|赔偿|诉求|来信|投诉")
+_NOT_APPLICATIONS = LazyPattern("复议|诉讼|信访|热线|建议|提案|留言|咨询|赔偿|诉求|来信|投诉")
 _LIST_BEFORE = "、和及与或"
 
 _KEYWORDS = (
@@ -238,57 +243,57 @@ _KEYWORDS = (
 )
 _GROUP_NAMES = {f"k{i}": name for i, (name, _) in enumerate(_KEYWORDS)}
 
-_SENTENCE_KEYS = re.compile(
+_SENTENCE_KEYS = LazyPattern(
     "申请|规章|规范性文件|行政许可|行政处罚|行政强制|收费|复议|诉讼|起诉|予以公开|部分公开|不予公开|"
     "同意公开|无法提供|不予处理|"
     "其他处理|结转|办结|答复|办理"
 )
-_SENTENCE_BREAK = re.compile(r"[。!?;\n]")
-_CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))|:")
-_YEAR = re.compile(r"(?<!\d)(20\d\d)年")
-_OTHER_YEAR_WORDS = re.compile(r"(?:上一?年|去年|前年)(?!度?(?:结转|转结))")
-_THIS_YEAR_WORDS = re.compile("本年|今年|全年|当年")
-_TITLE = re.compile(r"《[^《》]*》")
-_COMPARE = re.compile(
+_SENTENCE_BREAK = LazyPattern(r"[。!?;\n]")
+_CLAUSE_BREAK = LazyPattern(r"(?<!\d),|,(?!\d{3}(?!\d))|:")
+_YEAR = LazyPattern(r"(?<!\d)(20\d\d)年")
+_OTHER_YEAR_WORDS = LazyPattern(r"(?:上一?年|去年|前年)(?!度?(?:结转|转结))")
+_THIS_YEAR_WORDS = LazyPattern("本年|今年|全年|当年")
+_TITLE = LazyPattern(r"《[^《》]*》")
+_COMPARE = LazyPattern(
     r"同比|环比|(?:较|比|与|和|对比)(?:上一?年度?|去年|前一年|20\d\d年度?)(?:同期)?(?:相比|相较|比)?"
 )
-_DELTA = re.compile(
+_DELTA = LazyPattern(
     r"(?P<dir>增加|增长|上升|提高|多|减少|下降|降低|少|回落)了?(?:约)?"
     f"(?P<num>{DECIMAL_NUMBER}|{CHINESE_NUMBER})(?P<unit>件|起|宗|个|%)(?!百分点)"
 )
-_LEVEL = re.compile("持平|相同|一致|不变")
-_LAST_FIGURE = re.compile(
+_LEVEL = LazyPattern("持平|相同|一致|不变")
+_LAST_FIGURE = LazyPattern(
     r"^(?:同比|环比|较|比|与|和|对比)?(?:上一?年度?|去年|前一年|20\d\d年度?)(?:同期)?的?"
     f"\\(?(?:{_APPLICATION})?(?:为|是)?(?P<num>{DECIMAL_NUMBER}|{CHINESE_NUMBER})(?:件|起|宗)"
 )
-_PERCENT = re.compile(
+_PERCENT = LazyPattern(
     r"(?:\)?,?(?:占|约占|占比|占全部|占总数|占总量)(?:申请|办理|办结|答复)?(?:总数|总量)?的?"
     r"(?:比例|比重)?(?:为|是|达)?|\((?:占比?|约占)?(?:为)?)"
     f"(?P<num>{DECIMAL_NUMBER})%"
 )
 """「，占42.86%」 or 「（17.46%）」 after a result's count."""
 _RIGHT = (
-    ("outcome.pending", re.compile(r"^(?:尚未审结|未审结|正在审理)")),
-    ("review", re.compile(r"^(?:[^,;]{0,14}的)?行政复议")),
-    ("litigation", re.compile(r"^(?:[^,;]{0,14}的)?行政诉讼")),
+    ("outcome.pending", LazyPattern(r"^(?:尚未审结|未审结|正在审理)")),
+    ("review", LazyPattern(r"^(?:[^,;]{0,14}的)?行政复议")),
+    ("litigation", LazyPattern(r"^(?:[^,;]{0,14}的)?行政诉讼")),
     (
         "carried_forward",
-        re.compile(r"^的?(?:申请)?(?:结转|转结|转)(?:至|到|入)?(?:下一?年|NEXT年)"),
+        LazyPattern(r"^的?(?:申请)?(?:结转|转结|转)(?:至|到|入)?(?:下一?年|NEXT年)"),
     ),
-    ("received", re.compile(f"^(?:的)?{_APPLICATION}")),
+    ("received", LazyPattern(f"^(?:的)?{_APPLICATION}")),
 )
-_RECEIVED_VERB = re.compile("收到|新收|受理|接收|接到|收悉")
-_ZERO_RECEIVED = re.compile(
+_RECEIVED_VERB = LazyPattern("收到|新收|受理|接收|接到|收悉")
+_ZERO_RECEIVED = LazyPattern(
     r"(?:未|没有|无)(?:收到|接到|接收到?|受理|新收|发生)(?:过)?(?:任何)?[^,;]{0,24}?"
     r"(?:申请|依申请公开)"
 )
-_ZERO_REVIEW = re.compile(
+_ZERO_REVIEW = LazyPattern(
     r"(?:未|没有|无)(?:发生|收到|出现|产生|被申请|涉及|因)[^,;]{0,24}?行政复议"
 )
-_ZERO_LITIGATION = re.compile(
+_ZERO_LITIGATION = LazyPattern(
     r"(?:未|没有|无)(?:发生|出现|产生|被提起|涉及|因|收到)[^,;]{0,30}?行政诉讼"
 )
-_NOT_NONE = re.compile("纠错|纠正|败诉|撤销|确认违法|被驳回")
+_NOT_NONE = LazyPattern("纠错|纠正|败诉|撤销|确认违法|被驳回")
 
 
 _Patterns = tuple[re.Pattern[str], re.Pattern[str], tuple[tuple[str, re.Pattern[str]], ...]]
@@ -304,17 +309,17 @@ def _compiled(year: int | None) -> _Patterns:
         for i, (_, pattern) in enumerate(_KEYWORDS)
     )
     number = re.compile(f"{_NUMBER}{_UNIT}")
-    right = tuple((name, re.compile(p.pattern.replace("NEXT", following))) for name, p in _RIGHT)
+    right = tuple((name, re.compile(p.source.replace("NEXT", following))) for name, p in _RIGHT)
     return re.compile(keywords), number, right
 
 
 # Preparing the text -----------------------------------------------------------------------------
 
-_NUMBERING = re.compile(
+_NUMBERING = LazyPattern(
     r"^(?:[一二三四五六七八九十]+[、是.]|[(][一二三四五六七八九十\d]+[)]|\d{1,2}[.、])"
 )
-_INNER_SPACE = re.compile(r"(?<=\d)[ \t\u00a0]+(?=\d)")
-_SPACE = re.compile(r"[ \t\u00a0\u2002\u2003\u200b]+")
+_INNER_SPACE = LazyPattern(r"(?<=\d)[ \t\u00a0]+(?=\d)")
+_SPACE = LazyPattern(r"[ \t\u00a0\u2002\u2003\u200b]+")
 
 
 def prepare(text: str) -> str:
