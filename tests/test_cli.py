@@ -116,11 +116,11 @@ def test_import_then_check(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     draft = tmp_path / "draft.json"
-    code, out, _ = run("import", cells, "-o", draft, "--agency", "某某局", "--year", "2024")
+    code, out, _ = run("import", cells, "-o", draft, "--agency", "环翠区统计局", "--year", "2024")
     assert code == 0, out
     assert "已导入 3 个单元格" in out
     report = load_draft(draft).report
-    assert report.meta.agency == "某某局"
+    assert report.meta.agency == "环翠区统计局"
     assert report.cells["table2.punishment.decisions"] == 3985758
     code, out, _ = run("check", draft)
     assert code == 0

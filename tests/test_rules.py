@@ -14,7 +14,8 @@ from report_desktop.domain.rules import check
 
 def clean_report() -> Report:
     """A balanced, complete report with every cell filled."""
-    report = new_report(Meta(agency="某某市某某局", year=2024))
+    report = new_report(Meta(agency="威海市环翠区统计局", year=2024))
+    report.overview_intro = "本年度政府信息公开工作稳步推进。"
     for spec in FORMAT_2021.leaf_cells:
         report.cells[spec.id] = Decimal("0") if spec.kind == "amount" else 0
     report.problems = "一是公开不够及时。下一步将加强培训。"

@@ -12,8 +12,10 @@ from decimal import Decimal
 from .crossyear import DEFAULTS, CheckOptions, cross_year
 from .declaration import CellSpec, Table, cell_id
 from .findings import META_AGENCY, META_YEAR, Finding, Severity, sort_findings, text_place
+from .hygiene import hygiene_findings
 from .model import Report, character_count, other_text, overview_text, resolved_values
-from .textcheck import text_findings
+from .plausibility import after_review_lawsuits
+from .textcheck import last_year_findings, text_findings
 from .values import CellValue, as_number, value_problem
 
 Values = dict[str, CellValue]
@@ -38,6 +40,9 @@ def check(
         findings.extend(rule(report, values))
     if previous is not None:
         findings.extend(cross_year(report, values, previous, options))
+        before = resolved_values(previous)
+        findings.extend(last_year_findings(report, values, before))
+        findings.extend(after_review_lawsuits(report, values, before))
     return sort_findings(findings)
 
 
@@ -122,7 +127,7 @@ def problems_empty(report: Report, values: Values) -> Iterator[Finding]:
 
 
 def processing_fee_mentioned(report: Report, values: Values) -> Iterator[Finding]:
-    text = other_text(report) + "".join(i.title for i in report.other_items)
+    text = other_text(report)  # items without text are not printed: their titles say nothing
     if any(word in text for word in FEE_WORDS):
         return
     yield Finding(
@@ -181,4 +186,5 @@ RULES: tuple[Rule, ...] = (
     unfilled_cells,
     other_handling_share,
     text_findings,
+    hygiene_findings,
 )

@@ -1,166 +1,174 @@
-"""Numbers the narrative states about the tables, compared with the tables.
+"""Numbers the narrative states about the tables, compared with the tables (and, for 「较上年」,
+with last year's linked report).
 
-Published reports often say one number in the text and print another in the table. Each claim
-below is a pattern of real report wording and the table cells it speaks about. The patterns are
-deliberately narrow: a sentence about something else (备案, last year's figures, a comparison)
-must stay silent — a missed mismatch costs less than a false alarm.
+Published reports often say one number in the text and print another in the table. The reader
+(:mod:`.textread`) is deliberately narrow: a sentence about something else (备案, 热线, another
+year) must stay silent — a missed mismatch costs less than a false alarm.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from decimal import Decimal
 
-from .declaration import cell_id
 from .findings import Finding, Severity, text_place
 from .model import Report, other_text, overview_text
-from .numerals import NUMBER, normalize, parse_number
+from .numerals import normalize
+from .textread import (
+    AMOUNT_SUBJECTS,
+    COUNT,
+    DELTA,
+    LAST_YEAR,
+    PERCENT,
+    SUBJECTS,
+    Stated,
+    read_figures,
+)
 from .values import CellValue, as_number
 
 RULE = "text.table_mismatch"
-_N = f"(?P<n>{NUMBER})"
-_UNIT = "(?:件|起|宗)"
-_APPLICATION = "(?:政府)?信息公开申请"
+LAST_YEAR_RULE = "text.last_year_mismatch"
 
-
-@dataclass(frozen=True)
-class Claim:
-    """A way the text states a table figure."""
-
-    pattern: str
-    """A regular expression, compiled on first use (by ``re``'s own cache) to keep start-up fast."""
-    cells: tuple[str, ...]
-    """The cells whose sum the stated number must equal."""
-    also: tuple[str, ...] = ()
-    """Another sum the text may mean instead (新收 or 新收 + 上年结转)."""
-    needs: str = ""
-    """A word the sentence must contain for the claim to apply."""
-    zero: bool = False
-    """The pattern states "none" (未收到…申请): the number is 0."""
-    key: str = ""
-    """A word every match contains: clauses without it are skipped before the pattern runs."""
-
-
-def _claim(
-    key: str,
-    pattern: str,
-    cells: tuple[str, ...],
-    *,
-    also: tuple[str, ...] = (),
-    needs: str = "",
-    zero: bool = False,
-) -> Claim:
-    assert key in pattern, key
-    return Claim(pattern.replace("N", _N), cells, also=also, needs=needs, zero=zero, key=key)
-
-
-def _t3(row: str) -> str:
-    return cell_id("table3", row, "total")
-
-
-def _t4(row: str) -> str:
-    return cell_id("table4", row, "total")
-
-
-_LITIGATION = (_t4("litigation_direct"), _t4("litigation_after_review"))
-_RECEIVED = "(?:新收|收到|接收|受理|接到)了?(?:各类|群众|公众)?(?:提出|提交|依法提出)?的?"
-
-CLAIMS: tuple[Claim, ...] = (
-    _claim(
-        "信息公开申请",
-        f"{_RECEIVED}{_APPLICATION}(?:共|合计|总计|共计)?N{_UNIT}",
-        (_t3("new_applications"),),
-        also=(_t3("new_applications"), _t3("carried_over")),
-    ),
-    _claim(
-        "信息公开申请",
-        f"{_RECEIVED}(?:共|合计)?N{_UNIT}{_APPLICATION}",
-        (_t3("new_applications"),),
-        also=(_t3("new_applications"), _t3("carried_over")),
-    ),
-    _claim(
-        "信息公开申请",
-        f"(?:未|没有)(?:收到|接到|受理|新收)(?:任何)?(?:群众|公众)?{_APPLICATION}",
-        (_t3("new_applications"),),
-        zero=True,
-    ),
-    _claim("结转", f"上一?年度?结转的?(?:{_APPLICATION}|申请)?N{_UNIT}", (_t3("carried_over"),)),
-    _claim(
-        "办结", f"办结的?(?:{_APPLICATION}|申请)?N{_UNIT}", (_t3("results_total"),), needs="申请"
-    ),
-    _claim(
-        "结转",
-        f"结转(?:至|到)?下一?年度?(?:继续办理)?的?(?:申请)?N{_UNIT}",
-        (_t3("carried_forward"),),
-        needs="申请",
-    ),
-    _claim(
-        "结转",
-        f"N{_UNIT}(?:申请)?结转(?:至|到)?下一?年度?",
-        (_t3("carried_forward"),),
-        needs="申请",
-    ),
-    _claim("予以公开", f"予以公开的?(?:申请)?N{_UNIT}", (_t3("disclosed"),), needs="申请"),
-    _claim("行政复议", f"行政复议(?:案件|申请)?(?:共|合计)?N{_UNIT}", (_t4("review"),)),
-    _claim(
-        "行政复议",
-        "(?:未|没有)(?:发生|收到|出现|产生|被申请|涉及)[^，,；;]{0,16}?行政复议",
-        (_t4("review"),),
-        zero=True,
-    ),
-    _claim("行政诉讼", f"行政诉讼(?:案件)?(?:共|合计)?N{_UNIT}", _LITIGATION),
-    _claim(
-        "行政诉讼",
-        "(?:未|没有)(?:发生|收到|出现|产生|被提起|涉及)[^，,；;]{0,16}?行政诉讼",
-        _LITIGATION,
-        zero=True,
-    ),
-    _claim(
-        "规范性文件",
-        "现行有效的?(?:行政)?规范性文件(?:共|有)?N件",
-        (cell_id("table2", "normative_documents", "in_force"),),
-    ),
-    _claim("规章", "现行有效的?规章(?:共|有)?N件", (cell_id("table2", "rules", "in_force"),)),
-    _claim(
-        "行政许可",
-        "行政许可(?:决定)?(?:共|合计)?N件",
-        (cell_id("table2", "licensing", "decisions"),),
-    ),
-    _claim(
-        "行政处罚",
-        "行政处罚(?:决定)?(?:共|合计)?N件",
-        (cell_id("table2", "punishment", "decisions"),),
-    ),
-    _claim(
-        "行政强制",
-        "行政强制(?:决定)?(?:共|合计)?N件",
-        (cell_id("table2", "coercion", "decisions"),),
-    ),
-)
-
-_ANY_KEY = "|".join(sorted({claim.key for claim in CLAIMS}))
-_SENTENCE_BREAK = re.compile(r"[。!?;\n]")
-_CLAUSE_BREAK = re.compile(r",(?!\d{3})|:")
-_OTHER_TIME = re.compile(r"(?:上一?年|去年|前年|同比|较|比上年|与上年)(?!度?结转)")
-_OTHER_TOPIC = re.compile(r"备案|审查|清理|征求意见|听证|转办|信访")
+_GROUP_LABELS = {
+    "disclosed_partial": "（一）予以公开”与“（二）部分公开",
+    "withheld": "（三）不予公开",
+    "unavailable": "（四）无法提供",
+    "not_processed": "（五）不予处理",
+    "other_handling": "（六）其他处理",
+    "orgs": "法人或其他组织",
+}
 
 
 def text_findings(report: Report, values: dict[str, CellValue]) -> Iterator[Finding]:
-    """Every sentence of 一, 五 and 六 whose stated figure differs from the table."""
+    """Every figure of 一, 五 and 六 that differs from the table."""
+    sums = _Sums(values)
     for section_id, text in _narratives(report):
         heading = report.format.section(section_id).heading.split("、", 1)[-1]
-        for claim, stated, quote in stated_figures(text, report.meta.year):
-            actual = _sum(values, claim.cells)
-            if stated == actual or (claim.also and stated == _sum(values, claim.also)):
-                continue
-            yield Finding(
-                RULE,
-                Severity.WARNING,
-                (text_place(section_id), *claim.cells),
-                f"{heading}写“{quote}”，{describe_cells(report, claim.cells)}为{actual}件",
-            )
+        place = text_place(section_id)
+        for _sentence, figures in read_figures(text, report.meta.year):
+            for figure in figures:
+                if figure.kind == COUNT:
+                    message = _count_problem(report, sums, figure)
+                elif figure.kind == PERCENT:
+                    message = _share_problem(report, sums, figure)
+                else:
+                    continue
+                if message:
+                    cells = SUBJECTS[figure.subject][0]
+                    yield Finding(RULE, Severity.WARNING, (place, *cells), f"{heading}{message}")
+
+
+def last_year_findings(
+    report: Report, values: dict[str, CellValue], before: dict[str, CellValue]
+) -> Iterator[Finding]:
+    """「较上年增加3件」, 「比2022年（31起）下降29%」 against last year's linked report."""
+    for section_id, text in _narratives(report):
+        heading = report.format.section(section_id).heading.split("、", 1)[-1]
+        for _sentence, figures in read_figures(text, report.meta.year):
+            for figure in figures:
+                if figure.kind in (COUNT, PERCENT):
+                    continue
+                message = _change_problem(report, values, before, figure)
+                if message:
+                    cells = SUBJECTS[figure.subject][0]
+                    place = text_place(section_id)
+                    yield Finding(
+                        LAST_YEAR_RULE, Severity.WARNING, (place, *cells), f"{heading}{message}"
+                    )
+
+
+class _Sums(dict[tuple[str, ...], Decimal]):
+    """The sums of cells the figures speak of, each computed once per check."""
+
+    def __init__(self, values: dict[str, CellValue]) -> None:
+        super().__init__()
+        self.cells = values
+
+    def __missing__(self, cells: tuple[str, ...]) -> Decimal:
+        total = self[cells] = _sum(self.cells, cells)
+        return total
+
+
+def _count_problem(report: Report, known: _Sums, figure: Stated) -> str:
+    sums = [known[cells] for cells in SUBJECTS[figure.subject]]
+    if figure.subject in AMOUNT_SUBJECTS:
+        if any(_rounds_to(actual, figure.value) for actual in sums):
+            return ""
+    elif figure.value in sums:
+        return ""
+    where = describe_subject(report, figure.subject)
+    unit = "万元" if figure.subject in AMOUNT_SUBJECTS else "件"
+    return f"写“{figure.quote}”{_read_as(figure)}，{where}为{_plain(sums[0])}{unit}"
+
+
+def _read_as(figure: Stated) -> str:
+    """「（读作 123）」 where the quoted words do not show the number in digits."""
+    shown = re.sub(r"(?<=\d),(?=\d{3})", "", figure.quote)
+    if _plain(figure.value) in shown or (figure.value == 0 and not re.search(r"\d", shown)):
+        return ""
+    return f"（读作 {_plain(figure.value)}）"
+
+
+def _share_problem(report: Report, known: _Sums, figure: Stated) -> str:
+    """占 N%: the share of the applications handled (or received), rounded as stated."""
+    part = known[SUBJECTS[figure.subject][0]]
+    wholes = [known[cells] for cells in SUBJECTS["handled"]]
+    shares = [part * 100 / whole for whole in wholes if whole]
+    if not shares or any(_rounds_to(share, figure.value) for share in shares):
+        return ""
+    where = describe_subject(report, figure.subject)
+    return (
+        f"写“{figure.quote}”，{where}为{_plain(part)}件，"
+        f"占办理结果总计{_plain(wholes[0])}件的{_percent(shares[0], figure.value)}%"
+    )
+
+
+def _change_problem(
+    report: Report, values: dict[str, CellValue], before: dict[str, CellValue], figure: Stated
+) -> str:
+    cells = SUBJECTS[figure.subject][0]
+    now, then = _sum(values, cells), _sum(before, cells)
+    tables = (
+        f"{describe_subject(report, figure.subject)}本年为{_plain(now)}，上年报告为{_plain(then)}"
+    )
+    said = f"写“{figure.quote}”"
+    if figure.kind == LAST_YEAR:
+        wrong = figure.value != then
+        read = f"（上年 {_plain(figure.value)}）"
+    elif figure.kind == DELTA:
+        wrong = figure.value != now - then
+        read = f"（变化 {_signed(figure.value)}）"
+        tables += f"，变化 {_signed(now - then)}"
+    else:
+        change = (now - then) * 100 / then if then else None
+        wrong = change is not None and not _rounds_to(change, figure.value)
+        read = f"（变化 {_signed(figure.value)}%）"
+        if change is not None:
+            tables += f"，变化 {_signed(Decimal(_percent(change, figure.value)))}%"
+    return f"{said}{read}，{tables}" if wrong else ""
+
+
+def _rounds_to(actual: Decimal, stated: Decimal) -> bool:
+    """Whether ``stated`` is ``actual`` rounded (half up, or cut off) to the places it shows."""
+    places = max(0, -int(stated.as_tuple().exponent))
+    step = Decimal(1).scaleb(-places)
+    return abs(actual - stated) <= step / 2 or (
+        0 <= (actual - stated) * (1 if stated >= 0 else -1) < step
+    )
+
+
+def _percent(share: Decimal, like: Decimal) -> str:
+    places = max(1, -int(like.as_tuple().exponent))
+    return f"{share:.{places}f}".rstrip("0").rstrip(".")
+
+
+def _plain(value: Decimal) -> str:
+    return f"{value.normalize():f}" if value != value.to_integral_value() else str(int(value))
+
+
+def _signed(value: Decimal) -> str:
+    return f"+{_plain(value)}" if value > 0 else _plain(value).replace("-", "−")
 
 
 def _narratives(report: Report) -> Iterator[tuple[str, str]]:
@@ -169,45 +177,32 @@ def _narratives(report: Report) -> Iterator[tuple[str, str]]:
     yield "other", other_text(report)
 
 
-@functools.lru_cache(maxsize=64)
-def stated_figures(text: str, year: int | None) -> tuple[tuple[Claim, int, str], ...]:
-    """The figures a narrative states: (claim, number, quoted words). Cached: the text changes
-    far less often than the tables while a clerk types."""
-    found: list[tuple[Claim, int, str]] = []
-    for sentence, clause in _clauses(normalize(text), year):
-        found.extend(_claims_in(sentence, clause))
-    return tuple(found)
+def stated_figures(text: str, year: int | None) -> tuple[Stated, ...]:
+    """The figures a narrative states, in order (see :mod:`.textread`)."""
+    return tuple(figure for _sentence, figures in read_figures(text, year) for figure in figures)
 
 
-def _clauses(text: str, year: int | None) -> Iterator[tuple[str, str]]:
-    """(sentence, clause) pairs speaking of this report's year and of the tables' subjects:
-    comparisons, other years and other topics (备案, 审查 …) are left out."""
-    for sentence in _SENTENCE_BREAK.split(text):
-        if not re.search(_ANY_KEY, sentence):
-            continue
-        for clause in _CLAUSE_BREAK.split(sentence):
-            years = {int(y) for y in re.findall(r"(\d{4})年", clause)}
-            if years - {year} or _OTHER_TIME.search(clause) or _OTHER_TOPIC.search(clause):
-                continue
-            yield sentence, clause
+stated_figures.cache_clear = read_figures.cache_clear  # type: ignore[attr-defined]
 
 
-def _claims_in(sentence: str, clause: str) -> Iterator[tuple[Claim, int, str]]:
-    seen: set[tuple[str, ...]] = set()
-    for claim in CLAIMS:
-        if claim.key not in clause or claim.cells in seen or claim.needs not in sentence:
-            continue
-        match = re.search(claim.pattern, clause)
-        if match is None:
-            continue
-        stated = 0 if claim.zero else parse_number(match.group("n"))
-        if stated is not None:
-            seen.add(claim.cells)
-            yield claim, stated, match.group(0)
+def _sum(values: dict[str, CellValue], cells: tuple[str, ...]) -> Decimal:
+    total = sum([as_number(values[c]) for c in cells])
+    return total if isinstance(total, Decimal) else Decimal(total)
 
 
-def _sum(values: dict[str, CellValue], cells: tuple[str, ...]) -> int:
-    return int(sum((as_number(values[c]) for c in cells), start=0))
+def describe_subject(report: Report, subject: str) -> str:
+    """表三“（三）不予公开”各项合计, or the cells as :func:`describe_cells` names them."""
+    cells = SUBJECTS[subject][0]
+    label = _GROUP_LABELS.get(subject)
+    if label is None:
+        return describe_cells(report, cells)
+    table = report.format.cell(cells[0]).table.name
+    if subject == "orgs":
+        row = report.format.cell(cells[0]).row.label
+        return f"{table}“{row}”“{label}”各列合计"
+    if subject == "disclosed_partial":
+        return f"{table}“{label}”合计"
+    return f"{table}“{label}”各项合计"
 
 
 def describe_cells(report: Report, cells: tuple[str, ...]) -> str:

@@ -18,6 +18,7 @@ META_LABELS = {
     "address": "地址",
     "phone": "电话",
     "publication_date": "发布日期",
+    "preface": "前言",
 }
 
 

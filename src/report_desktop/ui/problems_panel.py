@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDockWidget, QHeaderView, QTreeWidget, QTreeWidget
 from ..domain.findings import Finding, Severity
 from ..session.report_session import ReportSession
 from .marks import COLORS, SIGNS
-from .places import finding_place_label
+from .places import finding_place_label, place_label
 
 _ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
@@ -21,6 +21,23 @@ class FindingItem(QTreeWidgetItem):
         self.finding = finding
         self.setToolTip(0, finding.message)
         self.setToolTip(1, place)
+
+
+class PlaceItem(QTreeWidgetItem):
+    """Under a finding about a text that names table cells: one more place to jump to."""
+
+    def __init__(self, parent: FindingItem, place: str, label: str) -> None:
+        super().__init__(parent, [f"转到{label}", label])
+        self.place = place
+        self.setToolTip(0, f"转到{label}")
+
+
+def _add_cell_places(session: ReportSession, item: FindingItem) -> None:
+    """A text finding (「写“…”，表三…为 N 件」) jumps to the words; its children to the cells."""
+    cells = item.finding.cells
+    if len(cells) > 1 and cells[0].startswith("text."):
+        for place in cells[1:]:
+            PlaceItem(item, place, place_label(session.report, place))
 
 
 def counts_text(findings: list[Finding]) -> str:
@@ -89,9 +106,9 @@ class ProblemsPanel(QDockWidget):
         head.setFirstColumnSpanned(True)
         self._items.append(head)
         for finding in group:
-            self._items.append(
-                FindingItem(head, finding, finding_place_label(session.report, finding))
-            )
+            item = FindingItem(head, finding, finding_place_label(session.report, finding))
+            _add_cell_places(session, item)
+            self._items.append(item)
         head.setExpanded(severity not in self._collapsed)
 
     def _remember_collapsed(self) -> None:
@@ -108,6 +125,8 @@ class ProblemsPanel(QDockWidget):
         return [item for item in self._items if isinstance(item, FindingItem)]
 
     def _chosen(self, item: QTreeWidgetItem, column: int = 0) -> None:
-        if isinstance(item, FindingItem) and item.finding.cells:
+        if isinstance(item, PlaceItem):
+            self.place_activated.emit(item.place)
+        elif isinstance(item, FindingItem) and item.finding.cells:
             self.place_activated.emit(item.finding.cells[0])
             self.finding_activated.emit(item.finding)

@@ -10,13 +10,14 @@ from __future__ import annotations
 from PySide6.QtGui import QTextCursor
 
 from ..domain.findings import Finding
+from ..domain.hygiene import QUOTING_RULES as HYGIENE_RULES
+from ..domain.textcheck import LAST_YEAR_RULE, find_quote, quotes_in
 from ..domain.textcheck import RULE as TABLE_MISMATCH
-from ..domain.textcheck import find_quote, quotes_in
 from .fields import TextField
 from .pages.base import Page
 
 PROBLEMS_REPEATED = "cross_year.problems_repeated"
-QUOTING_RULES = (TABLE_MISMATCH, PROBLEMS_REPEATED)
+QUOTING_RULES = (TABLE_MISMATCH, LAST_YEAR_RULE, PROBLEMS_REPEATED, *HYGIENE_RULES)
 
 
 def finding_quotes(finding: Finding) -> list[str]:

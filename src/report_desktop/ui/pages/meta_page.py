@@ -68,7 +68,7 @@ class MetaPage(Page):
 
     def focus_place(self, place: str) -> bool:
         name = place.partition(".")[2]
-        if place == "preface":
+        if place in ("preface", "meta.preface"):
             self.reveal(self.preface)
             return True
         if place.startswith("meta.") and name in self.fields:
