@@ -8,7 +8,7 @@ come from :func:`report_desktop.domain.model.resolved_values`.
 from __future__ import annotations
 
 import re
-from typing import TypedDict
+from typing import NotRequired, TypedDict
 
 from report_desktop.domain.declaration import (
     Block,
@@ -75,12 +75,28 @@ class TableContext(TypedDict):
     groups: list[Group]
 
 
+class Span(TypedDict):
+    text: str
+    cls: str
+    """``""`` (body text) or the lead's class (``level2``, ``level3``)."""
+    spacing: str
+    """Its CSS letter-spacing (``"-0.21120pt"``)."""
+
+
+class Line(TypedDict):
+    """One line of a paragraph set for print (:mod:`report_desktop.render.justify`)."""
+
+    spans: list[Span]
+
+
 class Paragraph(TypedDict):
     lead: str
     """A lead-in printed before the text (「1.主动公开方面。」, 「（一）……。」), or ``""``."""
     lead_cls: str
     """``level2`` (楷体 「（一）」 lead) or ``level3`` (「1.」 lead) or ``""``."""
     text: str
+    lines: NotRequired[list[Line]]
+    """The paragraph broken into justified lines (the PDF only; the web page reflows)."""
 
 
 class SectionContext(TypedDict):

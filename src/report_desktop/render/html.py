@@ -37,8 +37,13 @@ def html_from_context(context: DocumentContext, stylesheet: str | None = None) -
 
 
 def document_html(report: Report, draft_mark: bool) -> str:
-    """The HTML weasyprint lays out (the stylesheet is given to weasyprint separately)."""
-    return html_from_context(document_context(report, draft_mark))
+    """The HTML weasyprint lays out (the stylesheet is given to weasyprint separately): body
+    paragraphs set in justified lines measured with the faces that will print them."""
+    from .fontchoice import chosen_faces
+    from .justify import justify_document
+
+    context = justify_document(document_context(report, draft_mark), chosen_faces())
+    return html_from_context(context)
 
 
 def render_html(report: Report, draft_mark: bool = False) -> str:
