@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import io
+import itertools
 from pathlib import Path
 
 import pytest
@@ -70,7 +71,7 @@ def continued(boxes: list[Box]) -> list[tuple[Box, Box]]:
     """Pairs (line, next line) where the next line continues the same paragraph: it starts at
     the 版心's left edge, not indented by two characters."""
     pairs = []
-    for line, after in zip(boxes, boxes[1:], strict=False):
+    for line, after in itertools.pairwise(boxes):
         left, _ = text_area(after.page)
         if abs(after.x_min - left) < 0.5:
             pairs.append((line, after))
@@ -98,7 +99,7 @@ def test_last_lines_keep_the_grid(example_pdf: Path) -> None:
     last = [b for b in boxes if id(b) not in continued_lines and len(b.text) >= 4]
     assert last
     for box in last:
-        left, right = text_area(box.page)
+        _, right = text_area(box.page)
         assert box.x_max < right + TOLERANCE_PT
     short = [b for b in last if all("\u4e00" <= c <= "\u9fff" or c in "，。、" for c in b.text)]
     gap = (156 * MM) / 28 - BODY_PT

@@ -3,10 +3,10 @@
 weasyprint stretches only spaces when it justifies, and Chinese text has none, so the lines of a
 paragraph are broken here instead: greedily, on the grid (28 characters of 3号 across the 156 mm
 版心), with the rules of 避头尾 (no closing punctuation at the start of a line, no opening
-punctuation at its end), a number never parted from its unit (「12月31日」, 「78条」), and a run of
-Latin letters and digits never broken (「2024」; a URL only after a 「/」). Each line but the last then gets the
-letter-spacing that makes its last glyph end exactly at the 版心's right edge; the last line
-keeps the grid's own pitch.
+punctuation at its end), a number never parted from its unit (「12月31日」, 「78条」), and a run
+of Latin letters and digits never broken (「2024」; a URL only after a 「/」). Each line but the
+last then gets the letter-spacing that makes its last glyph end exactly at the 版心's right
+edge; the last line keeps the grid's own pitch.
 
 Widths come from the font file that prints the text
 (:func:`report_desktop.render.fontchoice.chosen_faces`), read with fontTools.
