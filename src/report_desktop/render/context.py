@@ -48,6 +48,10 @@ class Cell(TypedDict):
     colspan: int
     rowspan: int
     cls: str
+    id: NotRequired[str]
+    """The HTML id of a header cell (web page), see :func:`report_desktop.render.html`."""
+    headers: NotRequired[str]
+    """The ids of the header cells of a value cell (web page)."""
 
 
 class Row(TypedDict):
