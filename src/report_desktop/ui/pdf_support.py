@@ -146,8 +146,61 @@ def _full_page(printer: QPrinter) -> None:
 
 def print_pdf(data: bytes, printer: QPrinter, max_dpi: int | None = None) -> int:
     """Print the PDF ``data`` on ``printer`` (the pages and copies it was set to); returns the
-    number of pages printed."""
+    number of pages printed. The PDF itself goes to the print service where there is one
+    (:func:`spool_pdf`); pages are rasterised only where none takes it."""
     document = load_document(data)
+    pages = pages_to_print(printer, document.pageCount())
+    if spool_pdf(data, printer, pages):
+        return max(1, printer.copyCount()) * len(pages)
+    return _print_raster(document, printer, max_dpi)
+
+
+LP_TIMEOUT_SECONDS = 60
+
+
+def spool_pdf(data: bytes, printer: QPrinter, pages: list[int]) -> bool:
+    """Hand the PDF itself to CUPS (``lp``) with the dialog's printer, copies, page range and
+    duplex: no 600-dpi page images, a spool the size of the PDF. False where that cannot be
+    done (not a CUPS printer, printing to a file, no ``lp``): the caller rasterises instead."""
+    import shutil
+    import subprocess
+
+    from PySide6.QtPrintSupport import QPrinter
+
+    lp = shutil.which("lp")
+    name = printer.printerName()
+    if lp is None or not name or printer.outputFormat() != QPrinter.OutputFormat.NativeFormat:
+        return False
+    command = [lp, "-d", name, "-n", str(max(1, printer.copyCount())), "-t", printer.docName()]
+    command += ["-o", f"sides={_sides(printer)}"]
+    if pages:
+        command += ["-P", ",".join(str(page + 1) for page in pages)]
+    try:
+        result = subprocess.run(
+            command, input=data, capture_output=True, timeout=LP_TIMEOUT_SECONDS, check=False
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    if result.returncode != 0:
+        raise PrintError(
+            "打印服务拒绝了打印任务：" + result.stderr.decode("utf-8", "replace").strip()[:300]
+        )
+    return True
+
+
+def _sides(printer: QPrinter) -> str:
+    from PySide6.QtPrintSupport import QPrinter
+
+    duplex = printer.duplex()
+    if duplex == QPrinter.DuplexMode.DuplexLongSide:
+        return "two-sided-long-edge"
+    if duplex == QPrinter.DuplexMode.DuplexShortSide:
+        return "two-sided-short-edge"
+    return "one-sided"
+
+
+def _print_raster(document: QPdfDocument, printer: QPrinter, max_dpi: int | None) -> int:
+    """The fallback: every page rendered by pdfium and painted at the printer's resolution."""
     pages = pages_to_print(printer, document.pageCount())
     copies = 1 if printer.supportsMultipleCopies() else max(1, printer.copyCount())
     step = max(1, math.ceil(printer.resolution() / (max_dpi or MAX_PRINT_DPI)))
