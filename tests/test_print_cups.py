@@ -22,9 +22,11 @@ PPD = Path("/usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd")
 
 
 def _cups_running() -> bool:
-    return subprocess.run(["lpstat", "-r"], capture_output=True, text=True).stdout.startswith(
-        "scheduler is running"
-    )
+    return _out("lpstat", "-r").startswith("scheduler is running")
+
+
+def _out(*command: str) -> str:
+    return subprocess.run(command, capture_output=True, text=True, check=False).stdout
 
 
 @pytest.fixture(scope="module")
@@ -84,13 +86,11 @@ def test_the_pdf_itself_goes_to_cups(cups_pdf_queue: str, qapp: object) -> None:
     folder = Path(pwd.getpwuid(os.geteuid()).pw_dir) / "PDF"
     printed = _printed(folder, title)
     try:
-        info = subprocess.run(["pdfinfo", str(printed)], capture_output=True, text=True).stdout
+        info = _out("pdfinfo", str(printed))
         assert re.search(r"^Pages:\s+2$", info, re.M), info
-        fonts = subprocess.run(["pdffonts", str(printed)], capture_output=True, text=True).stdout
+        fonts = _out("pdffonts", str(printed))
         assert len(fonts.splitlines()) > 4  # text stays glyphs: the PDF was printed, not images
-        images = subprocess.run(
-            ["pdfimages", "-list", str(printed)], capture_output=True, text=True
-        ).stdout
+        images = _out("pdfimages", "-list", str(printed))
         assert len(images.strip().splitlines()) <= 2  # the header only
         assert printed.stat().st_size < 2_000_000
     finally:
