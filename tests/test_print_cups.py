@@ -18,6 +18,8 @@ from report_desktop.render.pdf import render_pdf
 from report_desktop.storage.draft import load_draft
 
 QUEUE = "report-desktop-test"
+SEARCH = os.pathsep.join([os.environ.get("PATH", ""), "/usr/sbin", "/sbin"])
+"""cupsd and lpadmin live in sbin, which a plain user's (and CI's) PATH may lack."""
 PPD = Path("/usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd")
 
 
@@ -32,26 +34,27 @@ def _out(*command: str) -> str:
 @pytest.fixture(scope="module")
 def cups_pdf_queue() -> Iterator[str]:
     """A cups-pdf queue; the scheduler is started when nothing runs (CI runs as root)."""
-    if not (shutil.which("cupsd") and shutil.which("lp") and PPD.exists()):
+    cupsd, lpadmin = shutil.which("cupsd", path=SEARCH), shutil.which("lpadmin", path=SEARCH)
+    if not (cupsd and lpadmin and shutil.which("lp") and PPD.exists()):
         pytest.skip("CUPS or cups-pdf is not installed (scripts/setup.sh installs them)")
     started = None
     if not _cups_running():
         if os.geteuid() != 0:
             pytest.skip("no CUPS scheduler runs and only root may start one")
-        started = subprocess.Popen(["cupsd", "-f"])
+        started = subprocess.Popen([cupsd, "-f"])
         for _ in range(50):
             if _cups_running():
                 break
             time.sleep(0.1)
     subprocess.run(
-        ["lpadmin", "-p", QUEUE, "-E", "-v", "cups-pdf:/", "-P", str(PPD)],
+        [lpadmin, "-p", QUEUE, "-E", "-v", "cups-pdf:/", "-P", str(PPD)],
         check=True,
         capture_output=True,
     )
     try:
         yield QUEUE
     finally:
-        subprocess.run(["lpadmin", "-x", QUEUE], capture_output=True, check=False)
+        subprocess.run([lpadmin, "-x", QUEUE], capture_output=True, check=False)
         if started is not None:
             started.terminate()
             started.wait(timeout=10)
