@@ -1,5 +1,5 @@
-"""Printing hands the PDF itself to CUPS: a cups-pdf queue receives a vector PDF (fonts, no page
-images) with the chosen page range, instead of 600-dpi page images."""
+"""Printing hands the PDF itself to CUPS: a cups-pdf queue receives the chosen pages as text and
+glyphs (the same text as the exported PDF, no page images), instead of 600-dpi page images."""
 
 from __future__ import annotations
 
@@ -46,8 +46,10 @@ def cups_pdf_queue() -> Iterator[str]:
             if _cups_running():
                 break
             time.sleep(0.1)
+    # cups-pdf wants PostScript; pdftocairo keeps the text extractable on the way through
+    renderer = "pdftops-renderer-default=pdftocairo"
     subprocess.run(
-        [lpadmin, "-p", QUEUE, "-E", "-v", "cups-pdf:/", "-P", str(PPD)],
+        [lpadmin, "-p", QUEUE, "-E", "-v", "cups-pdf:/", "-P", str(PPD), "-o", renderer],
         check=True,
         capture_output=True,
     )
@@ -71,7 +73,11 @@ def _printed(folder: Path, title: str, timeout: float = 60) -> Path:
     pytest.fail(f"cups-pdf wrote nothing to {folder} within {timeout} s")
 
 
-def test_the_pdf_itself_goes_to_cups(cups_pdf_queue: str, qapp: object) -> None:
+def _text(pdf: Path, *pages: str) -> str:
+    return re.sub(r"\s+", "", _out("pdftotext", *pages, str(pdf), "-"))
+
+
+def test_the_pdf_itself_goes_to_cups(cups_pdf_queue: str, qapp: object, tmp_path: Path) -> None:
     from PySide6.QtPrintSupport import QPrinter
 
     from report_desktop.resources import resource_path
@@ -93,6 +99,10 @@ def test_the_pdf_itself_goes_to_cups(cups_pdf_queue: str, qapp: object) -> None:
         assert re.search(r"^Pages:\s+2$", info, re.M), info
         fonts = _out("pdffonts", str(printed))
         assert len(fonts.splitlines()) > 4  # text stays glyphs: the PDF was printed, not images
+        exported = tmp_path / "exported.pdf"
+        exported.write_bytes(data)
+        assert _text(printed) == _text(exported, "-f", "2", "-l", "3")
+        assert "主动公开" in _text(printed)
         images = _out("pdfimages", "-list", str(printed))
         assert len(images.strip().splitlines()) <= 2  # the header only
         assert printed.stat().st_size < 2_000_000
