@@ -69,7 +69,8 @@ def pdf_stylesheet_text() -> str:
             return match.group(0)
         for bundled, face in by_bundled.items():
             if f'"{bundled}"' in stack:
-                return f'font-family: "{face.family}", "{bundled}";'
+                names = dict.fromkeys((face.family, bundled))
+                return "font-family: " + ", ".join(f'"{name}"' for name in names) + ";"
         return match.group(0)
 
     return _FAMILY_DECLARATION.sub(narrowed, stylesheet_text())
