@@ -206,3 +206,18 @@ def test_value_cells_name_exactly_their_headers(example: Report) -> None:
     unknown = [n for n in named if "1.本机关不掌握相关政府信息" in n]
     assert unknown and not any("（三）不予公开" in n for n in unknown)
     assert all("（四）无法提供" in n for n in unknown)
+
+
+def test_web_page_prints_on_a4_with_the_official_margins(example: Report) -> None:
+    """A browser printing the web page gets the PDF's page: A4, 天头 37 mm, 订口 28 mm inside,
+    「— n —」 in the outer bottom margin box, and no scrolling frame around the tables."""
+    html = render_html(example, draft_mark=False)
+    css = html.split("<style>")[1].split("</style>")[0]
+    page = re.search(r"@page\s*\{\s*size:\s*A4;\s*margin:\s*([^;]+);", css)
+    assert page and page.group(1).split() == ["37mm", "26mm", "35mm", "28mm"]
+    right = re.search(r"@page :right \{.*?margin-left: 28mm;.*?@bottom-right \{(.*?)\}", css, re.S)
+    left = re.search(r"@page :left \{.*?margin-right: 28mm;.*?@bottom-left \{(.*?)\}", css, re.S)
+    for box in (right, left):
+        assert box and r'content: "\2014\00A0" counter(page) "\00A0\2014";' in box.group(1)
+    media = re.search(r"@media print \{(.*?)\n\}", css, re.S)
+    assert media and "overflow: visible" in media.group(1)
