@@ -150,9 +150,41 @@ def print_pdf(data: bytes, printer: QPrinter, max_dpi: int | None = None) -> int
     (:func:`spool_pdf`); pages are rasterised only where none takes it."""
     document = load_document(data)
     pages = pages_to_print(printer, document.pageCount())
+    if _prints_to_pdf_file(printer):
+        return write_pdf_pages(data, pages, document.pageCount(), printer.outputFileName())
     if spool_pdf(data, printer, pages):
         return max(1, printer.copyCount()) * len(pages)
     return _print_raster(document, printer, max_dpi)
+
+
+def _prints_to_pdf_file(printer: QPrinter) -> bool:
+    from PySide6.QtPrintSupport import QPrinter
+
+    return printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and bool(
+        printer.outputFileName()
+    )
+
+
+def write_pdf_pages(data: bytes, pages: list[int], count: int, target: str) -> int:
+    """ "Print to file": the PDF itself (the chosen pages of its ``count``), not page images."""
+    import io
+    from pathlib import Path
+
+    if pages != list(range(count)):
+        from pypdf import PdfReader, PdfWriter
+
+        reader = PdfReader(io.BytesIO(data))
+        writer = PdfWriter()
+        for page in pages:
+            writer.add_page(reader.pages[page])
+        buffer = io.BytesIO()
+        writer.write(buffer)
+        data = buffer.getvalue()
+    try:
+        Path(target).write_bytes(data)
+    except OSError as error:
+        raise PrintError(f"无法写入打印文件“{target}”：{error.strerror or '写入失败'}。") from error
+    return len(pages)
 
 
 LP_TIMEOUT_SECONDS = 60

@@ -1,0 +1,69 @@
+"""Printing to a PDF file writes the PDF itself (the chosen pages), not 600-dpi page images."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from report_desktop.render.pdf import render_pdf
+from report_desktop.resources import resource_path
+from report_desktop.storage.draft import load_draft
+
+
+def _text(pdf: Path, *pages: str) -> str:
+    out = subprocess.run(
+        ["pdftotext", *pages, str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return re.sub(r"\s+", "", out)
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    report = load_draft(resource_path("examples", "huancui-statistics-2024.json")).report
+    path = tmp_path_factory.mktemp("print") / "exported.pdf"
+    path.write_bytes(render_pdf(report, draft_mark=False))
+    return path
+
+
+@pytest.mark.parametrize(("first", "last"), [(0, 0), (2, 3), (1, 6)])
+def test_print_to_file_writes_the_pages_themselves(
+    exported: Path, tmp_path: Path, qapp: object, first: int, last: int
+) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from report_desktop.ui.pdf_support import new_printer, print_pdf
+
+    printer = new_printer("test")
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    if first:
+        printer.setPrintRange(QPrinter.PrintRange.PageRange)
+        printer.setFromTo(first, last)
+    pages = print_pdf(exported.read_bytes(), printer)
+    printed = tmp_path / "printed.pdf"
+    expected = (1, 6) if not first else (first, last)
+    assert pages == expected[1] - expected[0] + 1
+    assert _text(printed) == _text(exported, "-f", str(expected[0]), "-l", str(expected[1]))
+    images = subprocess.run(
+        ["pdfimages", "-list", str(printed)], capture_output=True, text=True, check=True
+    ).stdout
+    assert len(images.strip().splitlines()) <= 2  # the header only: no page images
+    if not first:
+        assert printed.read_bytes() == exported.read_bytes()  # the very file, draft inside
+
+
+def test_unwritable_target_is_a_chinese_message(
+    exported: Path, tmp_path: Path, qapp: object
+) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from report_desktop.ui.pdf_support import PrintError, new_printer, print_pdf
+
+    printer = new_printer("test")
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "missing" / "printed.pdf"))
+    with pytest.raises(PrintError, match="无法写入打印文件"):
+        print_pdf(exported.read_bytes(), printer)
