@@ -5,13 +5,15 @@ from 6.12; the module name is the same, but a machine may lack it. Nothing impor
 preview or a print is asked for, and a missing module is a :class:`PdfSupportError` with a
 Chinese message, never an ImportError.
 
-Printing: every page of the PDF is rendered by pdfium at the printer's resolution (capped at
-:data:`MAX_PRINT_DPI`) and painted onto the *full* sheet (no printer margins), because the
-document already carries its own GB/T 9704 margins. :func:`print_pdf` may run on a worker
-thread: it makes its own QPdfDocument there, and QPainter may paint on a QPrinter off the GUI
-thread. PySide keeps Python's GIL during a Qt call, so a page is painted in strips: one
-drawImage of a whole 600-dpi page (compressed by the print engine) would hold it for most of a
-second and the window would stand still meanwhile.
+Printing sends the PDF itself wherever it can: to the CUPS queue the print dialog chose (``lp``
+with its copies, page range and duplex: Linux, UOS, 麒麟), or, printing to a file, the PDF's own
+pages. Only where no print service takes a PDF are pages rasterised: rendered by pdfium at the
+printer's resolution (capped at :data:`MAX_PRINT_DPI`) and painted onto the *full* sheet (no
+printer margins), because the document already carries its own GB/T 9704 margins.
+:func:`print_pdf` may run on a worker thread: it makes its own QPdfDocument there, and QPainter
+may paint on a QPrinter off the GUI thread. PySide keeps Python's GIL during a Qt call, so a
+page is painted in strips: one drawImage of a whole 600-dpi page (compressed by the print
+engine) would hold it for most of a second and the window would stand still meanwhile.
 """
 
 from __future__ import annotations
