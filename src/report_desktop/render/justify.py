@@ -36,7 +36,11 @@ NO_LINE_START = frozenset("，。、；：？！）》」』”’〕】〉︰�
 """Characters that may not begin a line (避头)."""
 NO_LINE_END = frozenset("（《「『“‘〔【〈([{")
 """Characters that may not end a line (避尾)."""
-NUMBER_FOLLOWERS = frozenset("%‰℃")
+UNITS = frozenset(
+    "年月日时分秒号条件个次人项家户万亿千百元角份位名所篇期批台辆套张页册层楼幢栋室米吨亩天周岁届例宗起笔倍"
+    "%‰℃"
+)
+"""What follows a number as its unit or counter: never on the next line (「78|条」)."""
 
 
 @dataclass(frozen=True)
@@ -175,16 +179,12 @@ def may_break(before: str, after: str) -> bool:
     if _latin(before) and _latin(after):  # a word, a number; a URL only after a 「/」
         return before == "/" and after.isalnum()
     if before.isdigit() and before.isascii():  # 「78条」, 「12月」, 「31日」, 「5%」
-        return not (_ideograph(after) or after in NUMBER_FOLLOWERS)
+        return after not in UNITS
     return not (before == after and before in "—…")
 
 
 def _latin(char: str) -> bool:
     return char.isascii() and not char.isspace()
-
-
-def _ideograph(char: str) -> bool:
-    return unicodedata.category(char) == "Lo" and unicodedata.east_asian_width(char) == "W"
 
 
 def _line(glyphs: list[_Glyph], available: float, last: bool) -> Line:
