@@ -121,6 +121,8 @@ def test_value_cells_padded_and_table3_note_left(package: dict[str, bytes]) -> N
     assert max(int(p) for p in padded) >= 80
     note = re.search(r"<w:p>(?:(?!</w:p>).)*本列数据的勾稽关系", document, re.S)
     assert note and '<w:jc w:val="left"/>' in note.group(0)
+    appeal = re.search(r"<w:p>(?:(?!</w:p>).)*>行政复议<", document, re.S)  # 表四's own header
+    assert appeal and '<w:jc w:val="center"/>' in appeal.group(0)
 
 
 def test_same_report_same_bytes() -> None:

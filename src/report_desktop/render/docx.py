@@ -63,6 +63,9 @@ COLUMN_WIDTHS_MM: dict[str, tuple[float, ...]] = {
     "table4": (10.4,) * 15,
 }
 
+NOTE_TABLES = frozenset({"table3"})
+"""Tables whose corner header cell is a note, set flush left as printed (表三's 勾稽关系)."""
+
 BODY_STYLE = "报告正文"
 TITLE_STYLE = "报告标题"
 HEADING_STYLE = "报告一级标题"
@@ -306,7 +309,7 @@ def _add_table(document: Any, context: TableContext) -> None:
         _fill_cell(target, cell, size, style_id)
         if "num" in cell["cls"].split():
             _set_value_margin(target, margin)
-        if context["head"] and (row_index, column_index) == (0, 0):
+        if context["id"] in NOTE_TABLES and (row_index, column_index) == (0, 0):
             from docx.enum.text import WD_ALIGN_PARAGRAPH
 
             target.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.LEFT  # 表三's note, as printed
