@@ -206,6 +206,12 @@ def test_value_cells_name_exactly_their_headers(example: Report) -> None:
     unknown = [n for n in named if "1.本机关不掌握相关政府信息" in n]
     assert unknown and not any("（三）不予公开" in n for n in unknown)
     assert all("（四）无法提供" in n for n in unknown)
+    rules = [n for n in named if "规章" in n]  # 表二: block caption, column header, row label
+    assert len(rules) == 3
+    assert all({"第二十条第（一）项", "规章"} <= n for n in rules)
+    assert [len(n & {"本年制发件数", "本年废止件数", "现行有效件数"}) for n in rules] == [1, 1, 1]
+    permits = [n for n in named if "行政许可" in n]
+    assert permits == [{"第二十条第（五）项", "本年处理决定数量", "行政许可"}]
 
 
 def test_web_page_prints_on_a4_with_the_official_margins(example: Report) -> None:

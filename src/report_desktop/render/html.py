@@ -57,19 +57,23 @@ def render_html(report: Report, draft_mark: bool = False) -> str:
 
 def associate_headers(table: TableContext) -> None:
     """Explicit ``headers`` for every value cell: the column headers above it (in ``thead`` or
-    its block's header row) and the row labels beside it, so a screen reader announces exactly
-    those (``scope=rowgroup`` would make a group label the header of the rows below it too)."""
+    its block's header row), the caption of its block and the row labels beside it, so a
+    screen reader announces exactly those (``scope=rowgroup`` would make a group label the
+    header of the rows below it too)."""
     from .docx import place_cells
 
     rows = [*table["head"], *(row for group in table["groups"] for row in group["rows"])]
     placed = place_cells(rows)
     column_heads: dict[int, list[str]] = {}
+    caption: list[str] = []
     for row_index, column, cell in placed:  # row by row: a block's header row heads what follows
         if cell["tag"] == "td":
-            ids = list(dict.fromkeys(column_heads.get(column, [])))
+            ids = caption + list(dict.fromkeys(column_heads.get(column, [])))
             cell["headers"] = " ".join(ids + _row_heads(placed, row_index, column))
             continue
         cell["id"] = f"{table['id']}-h{row_index}-{column}"
+        if "caption" in cell["cls"].split():  # 表二: 「第二十条第（一）项」 heads its block
+            caption = [cell["id"]]
         if cell["scope"] not in ("col", "colgroup"):
             continue
         for c in range(column, column + cell["colspan"]):
