@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import io
 import itertools
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -48,7 +49,8 @@ def trap_pdf(example: Report, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Paragraphs that put numbers, units, quotes and punctuation at every line position."""
     report = copy.deepcopy(example)
     report.problems = "\n".join(
-        "一" * shift + trap for shift in range(28) for trap in TRAPS[shift % 3 :][:1]
+        ["（一）关于公开的及时性。" + TRAPS[0] * 2]  # a 楷体 lead inside a justified line
+        + ["一" * shift + trap for shift in range(28) for trap in TRAPS[shift % 3 :][:1]]
     )
     path = tmp_path_factory.mktemp("pdf") / "traps.pdf"
     path.write_bytes(render_pdf(report, draft_mark=False))
@@ -106,6 +108,15 @@ def test_last_lines_keep_the_grid(example_pdf: Path) -> None:
     for box in short:
         width = BODY_PT * len(box.text) + gap * (len(box.text) - 1)
         assert abs(box.x_max - box.x_min - width) < 0.1, box.text
+
+
+def test_kai_lead_set_in_the_line(trap_pdf: Path) -> None:
+    fonts = subprocess.run(
+        ["pdffonts", str(trap_pdf)], capture_output=True, text=True, check=True
+    ).stdout
+    assert "FandolKai-Bundled" in fonts or "楷体" in fonts
+    (first,) = [b for b in body_lines(trap_pdf) if b.text.startswith("（一）关于公开的及时性。")]
+    assert abs(first.x_max - text_area(first.page)[1]) <= TOLERANCE_PT
 
 
 def test_no_forbidden_line_starts_or_ends(trap_pdf: Path) -> None:
