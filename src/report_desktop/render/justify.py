@@ -14,6 +14,7 @@ Widths come from the font file that prints the text
 
 from __future__ import annotations
 
+import re
 import threading
 import unicodedata
 from dataclasses import dataclass
@@ -103,14 +104,28 @@ def _set(paragraph: Paragraph, body: Metrics, lead: dict[str, Metrics]) -> Parag
         glyphs += [
             _Glyph(c, paragraph["lead_cls"], face.em(c) * BODY_PT) for c in paragraph["lead"]
         ]
-    glyphs += [_Glyph(c, "", body.em(c) * BODY_PT) for c in paragraph["text"]]
-    lines = break_lines(glyphs)
+    text = _SPACES.sub(" ", paragraph["text"])  # as CSS collapses them
+    glyphs += [_Glyph(c, "", body.em(c) * BODY_PT) for c in text]
+    lines = [trimmed for line in break_lines(glyphs) if (trimmed := _trim(line))]
     indent = INDENT_CHARS * BODY_PT
     set_lines = [
         _line(line, MEASURE_PT - (indent if index == 0 else 0), last=index == len(lines) - 1)
         for index, line in enumerate(lines)
     ]
     return {**paragraph, "lines": set_lines}
+
+
+_SPACES = re.compile(r"[ \t\r\n\f]+")
+
+
+def _trim(line: list[_Glyph]) -> list[_Glyph]:
+    """A line without the spaces at its ends, which CSS drops at a line break."""
+    start, end = 0, len(line)
+    while start < end and line[start].char == " ":
+        start += 1
+    while end > start and line[end - 1].char == " ":
+        end -= 1
+    return line[start:end]
 
 
 def break_lines(glyphs: list[_Glyph]) -> list[list[_Glyph]]:
