@@ -4,9 +4,9 @@ weasyprint stretches only spaces when it justifies, and Chinese text has none, s
 paragraph are broken here instead: greedily, on the grid (28 characters of 3号 across the 156 mm
 版心), with the rules of 避头尾 (no closing punctuation at the start of a line, no opening
 punctuation at its end), a number never parted from its unit (「12月31日」, 「78条」), and a run
-of Latin letters and digits never broken (「2024」; a URL only after a 「/」). Each line but the
-last then gets the letter-spacing that makes its last glyph end exactly at the 版心's right
-edge; the last line keeps the grid's own pitch.
+of Latin letters and digits never broken (「2024」; a URL only after a 「/」 or 「.」). Each line
+but the last then gets the letter-spacing that makes its last glyph end exactly at the 版心's
+right edge; the last line keeps the grid's own pitch.
 
 Widths come from the font file that prints the text
 (:func:`report_desktop.render.fontchoice.chosen_faces`), read with fontTools.
@@ -191,8 +191,8 @@ def may_break(before: str, after: str) -> bool:
     """Whether a line may end after ``before`` when ``after`` follows."""
     if after in NO_LINE_START or before in NO_LINE_END:
         return False
-    if _latin(before) and _latin(after):  # a word, a number; a URL only after a 「/」
-        return before == "/" and after.isalnum()
+    if _latin(before) and _latin(after):  # a word, a number; a URL after 「/」 or 「.」
+        return (before == "/" and after.isalnum()) or (before in "._-" and after.isalpha())
     if before.isdigit() and before.isascii():  # 「78条」, 「12月」, 「31日」, 「5%」
         return after not in UNITS
     return not (before == after and before in "—…")
