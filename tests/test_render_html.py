@@ -227,3 +227,13 @@ def test_web_page_prints_on_a4_with_the_official_margins(example: Report) -> Non
         assert box and r'content: "\2014\00A0" counter(page) "\00A0\2014";' in box.group(1)
     media = re.search(r"@media print \{(.*?)\n\}", css, re.S)
     assert media and "overflow: visible" in media.group(1)
+
+
+def test_wide_tables_say_they_scroll_on_a_narrow_screen(example: Report) -> None:
+    from report_desktop.render.context import SCROLL_HINT
+
+    html = render_html(example, draft_mark=False)
+    assert html.count(f'<p class="scroll-hint" aria-hidden="true">{SCROLL_HINT}</p>') == 2
+    css = html.split("<style>")[1].split("</style>")[0]
+    assert re.search(r"p\.scroll-hint \{\s*display: none;", css)
+    assert re.search(r"@media screen and \(max-width: 44rem\) \{\s*p\.scroll-hint", css)

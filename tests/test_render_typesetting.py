@@ -209,6 +209,13 @@ def structure_types(pdf: bytes) -> list[str]:
     return found
 
 
+def test_web_only_text_stays_off_the_page(example_pdf: Path) -> None:
+    from report_desktop.render.context import SCROLL_HINT
+
+    text = "".join(box.text for box in lines(example_pdf))
+    assert SCROLL_HINT.rstrip("。") not in text and "主动公开" in text
+
+
 def test_tagged_with_headings_paragraphs_and_tables(example_pdf: Path) -> None:
     data = example_pdf.read_bytes()
     root = PdfReader(io.BytesIO(data)).trailer["/Root"]

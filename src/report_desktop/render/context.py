@@ -25,6 +25,8 @@ TITLE_SUFFIX = "政府信息公开工作年度报告"
 UNKNOWN_YEAR = "XXXX"
 DRAFT_LABEL = "草稿"
 DRAFT_NOTICE = "草稿　未定稿，请勿对外发布"
+SCROLL_HINT = "表格较宽，可左右滑动查看。"
+"""Shown above a wide table on a narrow screen (web page only)."""
 LANGUAGE = "zh-CN"
 
 _LEVEL2_LEAD = re.compile(r"^（[一二三四五六七八九十]{1,3}）[^。\n]{1,40}。")
@@ -122,6 +124,7 @@ class DocumentContext(TypedDict):
     draft_mark: bool
     draft_label: str
     draft_notice: str
+    scroll_hint: str
     preface: list[Paragraph]
     sections: list[SectionContext]
 
@@ -139,6 +142,7 @@ def document_context(report: Report, draft_mark: bool) -> DocumentContext:
         "draft_mark": draft_mark,
         "draft_label": DRAFT_LABEL,
         "draft_notice": DRAFT_NOTICE,
+        "scroll_hint": SCROLL_HINT,
         "preface": paragraphs(report.preface),
         "sections": [_section(report, values, section) for section in report.format.sections],
     }
