@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 from pathlib import Path
@@ -67,3 +68,65 @@ def test_unwritable_target_is_a_chinese_message(
     printer.setOutputFileName(str(tmp_path / "missing" / "printed.pdf"))
     with pytest.raises(PrintError, match="无法写入打印文件"):
         print_pdf(exported.read_bytes(), printer)
+
+
+def _fake_lp(folder: Path, body: str) -> None:
+    lp = folder / "lp"
+    lp.write_text(f"#!/bin/sh\n{body}\n", encoding="utf-8")
+    lp.chmod(0o755)
+
+
+def test_lp_gets_printer_copies_pages_and_sides(
+    exported: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from report_desktop.ui.pdf_support import send_to_lp
+
+    _fake_lp(tmp_path, f'echo "$@" > {tmp_path}/args; cat > {tmp_path}/spooled.pdf')
+    monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
+    data = exported.read_bytes()
+    assert send_to_lp(
+        data,
+        "office-printer",
+        copies=2,
+        pages=[1, 2, 3],
+        sides="two-sided-long-edge",
+        title="年度报告",
+    )
+    args = (tmp_path / "args").read_text(encoding="utf-8").split()
+    assert args[args.index("-d") + 1] == "office-printer"
+    assert args[args.index("-n") + 1] == "2"
+    assert args[args.index("-P") + 1] == "2,3,4"
+    assert args[args.index("-t") + 1] == "年度报告"
+    assert "sides=two-sided-long-edge" in args
+    assert (tmp_path / "spooled.pdf").read_bytes() == data
+
+
+def test_a_refused_job_is_a_chinese_message(
+    exported: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from report_desktop.ui.pdf_support import PrintError, send_to_lp
+
+    _fake_lp(tmp_path, 'echo "lp: The printer or class does not exist." >&2; exit 1')
+    monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
+    with pytest.raises(PrintError, match="打印服务拒绝了打印任务：lp: The printer"):
+        send_to_lp(
+            exported.read_bytes(), "gone", copies=1, pages=[], sides="one-sided", title="报告"
+        )
+
+
+def test_without_lp_nothing_is_spooled(
+    exported: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from report_desktop.ui.pdf_support import send_to_lp
+
+    monkeypatch.setenv("PATH", str(tmp_path))  # no lp: the caller rasterises
+    assert not send_to_lp(
+        exported.read_bytes(), "office-printer", copies=1, pages=[], sides="one-sided", title="x"
+    )
+
+
+def test_a_file_or_an_unknown_printer_is_not_spooled(exported: Path, qapp: object) -> None:
+    from report_desktop.ui.pdf_support import new_printer, spool_pdf
+
+    printer = new_printer("年度报告")  # no printer chosen: Qt prints to a PDF file
+    assert not spool_pdf(exported.read_bytes(), printer, [0])

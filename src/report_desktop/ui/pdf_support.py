@@ -193,20 +193,32 @@ LP_TIMEOUT_SECONDS = 60
 
 
 def spool_pdf(data: bytes, printer: QPrinter, pages: list[int]) -> bool:
-    """Hand the PDF itself to CUPS (``lp``) with the dialog's printer, copies, page range and
-    duplex: no 600-dpi page images, a spool the size of the PDF. False where that cannot be
-    done (not a CUPS printer, printing to a file, no ``lp``): the caller rasterises instead."""
+    """Hand the PDF itself to CUPS with the dialog's printer, copies, page range and duplex: no
+    600-dpi page images, a spool the size of the PDF. False where that cannot be done (not a
+    CUPS printer, printing to a file, no ``lp``): the caller rasterises instead."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    name = printer.printerName()
+    if not name or printer.outputFormat() != QPrinter.OutputFormat.NativeFormat:
+        return False
+    copies = max(1, printer.copyCount())
+    return send_to_lp(
+        data, name, copies=copies, pages=pages, sides=_sides(printer), title=printer.docName()
+    )
+
+
+def send_to_lp(
+    data: bytes, queue: str, *, copies: int, pages: list[int], sides: str, title: str
+) -> bool:
+    """``lp`` the PDF ``data`` (0-based ``pages``; all when empty); False when there is no
+    ``lp`` or it cannot be run, :class:`PrintError` when the print service refuses the job."""
     import shutil
     import subprocess
 
-    from PySide6.QtPrintSupport import QPrinter
-
     lp = shutil.which("lp")
-    name = printer.printerName()
-    if lp is None or not name or printer.outputFormat() != QPrinter.OutputFormat.NativeFormat:
+    if lp is None:
         return False
-    command = [lp, "-d", name, "-n", str(max(1, printer.copyCount())), "-t", printer.docName()]
-    command += ["-o", f"sides={_sides(printer)}"]
+    command = [lp, "-d", queue, "-n", str(copies), "-t", title, "-o", f"sides={sides}"]
     if pages:
         command += ["-P", ",".join(str(page + 1) for page in pages)]
     try:
@@ -216,9 +228,8 @@ def spool_pdf(data: bytes, printer: QPrinter, pages: list[int]) -> bool:
     except (OSError, subprocess.TimeoutExpired):
         return False
     if result.returncode != 0:
-        raise PrintError(
-            "打印服务拒绝了打印任务：" + result.stderr.decode("utf-8", "replace").strip()[:300]
-        )
+        reason = result.stderr.decode("utf-8", "replace").strip()[:300]
+        raise PrintError(f"打印服务拒绝了打印任务：{reason or '原因不明'}")
     return True
 
 
