@@ -22,6 +22,8 @@ DEBIAN_PACKAGES=(
     libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
     # pdftoppm, to look at PDFs; Chinese glyphs
     poppler-utils fonts-noto-cjk
+    # the print test: a CUPS scheduler with a PDF printer (tests/test_print_cups.py starts it)
+    cups cups-client cups-bsd cups-pdf
 )
 
 say() { printf 'setup: %s\n' "$*"; }

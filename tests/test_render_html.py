@@ -98,8 +98,11 @@ def test_web_page_is_responsive_and_has_table_semantics(example: Report) -> None
     )
     wrappers = [a for t, a in page.tags if t == "div" and a.get("class") == "table-wrap"]
     assert len(wrappers) == 3
+    for wrapper in wrappers:  # a labelled region the keyboard can reach and scroll
+        assert wrapper["role"] == "region" and wrapper["tabindex"] == "0"
+        assert wrapper["aria-labelledby"]
     scopes = {a.get("scope") for t, a in page.tags if t == "th"}
-    assert scopes == {"col", "colgroup", "row", "rowgroup"}
+    assert scopes == {"col", "colgroup", "row", None}  # group labels: by explicit headers
     assert sum(1 for t, _ in page.tags if t == "thead") == 2  # 表三, 表四
     assert sum(1 for t, _ in page.tags if t == "tbody") == 4 + 4 + 1
     assert all(a.get("scope") is None for t, a in page.tags if t == "td")
@@ -163,3 +166,74 @@ def test_no_arithmetic_in_the_template(repo_root: Path) -> None:
 def test_empty_report_renders() -> None:
     html = render_html(new_report(Meta()), draft_mark=False)
     assert "XXXX年政府信息公开工作年度报告" in html
+
+
+class _Cells(HTMLParser):
+    """Every th (id → text) and td (its headers) of a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.heads: dict[str, str] = {}
+        self.values: list[list[str]] = []
+        self._open: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "th" and values.get("id"):
+            self._open = values["id"]
+            self.heads[self._open or ""] = ""
+        elif tag == "td":
+            self.values.append((values.get("headers") or "").split())
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "th":
+            self._open = None
+
+    def handle_data(self, data: str) -> None:
+        if self._open:
+            self.heads[self._open] += data
+
+
+def test_value_cells_name_exactly_their_headers(example: Report) -> None:
+    cells = _Cells()
+    cells.feed(render_html(example, draft_mark=False))
+    assert len(cells.values) >= 200 and all(cells.values)
+    named = [{cells.heads[i] for i in headers} for headers in cells.values]
+    secret = [n for n in named if "1.属于国家秘密" in n]
+    assert len(secret) == 7
+    assert all({"（三）不予公开", "三、本年度办理结果", "自然人"} & n for n in secret)
+    assert any("自然人" in n for n in secret)
+    unknown = [n for n in named if "1.本机关不掌握相关政府信息" in n]
+    assert unknown and not any("（三）不予公开" in n for n in unknown)
+    assert all("（四）无法提供" in n for n in unknown)
+    rules = [n for n in named if "规章" in n]  # 表二: block caption, column header, row label
+    assert len(rules) == 3
+    assert all({"第二十条第（一）项", "规章"} <= n for n in rules)
+    assert [len(n & {"本年制发件数", "本年废止件数", "现行有效件数"}) for n in rules] == [1, 1, 1]
+    permits = [n for n in named if "行政许可" in n]
+    assert permits == [{"第二十条第（五）项", "本年处理决定数量", "行政许可"}]
+
+
+def test_web_page_prints_on_a4_with_the_official_margins(example: Report) -> None:
+    """A browser printing the web page gets the PDF's page: A4, 天头 37 mm, 订口 28 mm inside,
+    「— n —」 in the outer bottom margin box, and no scrolling frame around the tables."""
+    html = render_html(example, draft_mark=False)
+    css = html.split("<style>")[1].split("</style>")[0]
+    page = re.search(r"@page\s*\{\s*size:\s*A4;\s*margin:\s*([^;]+);", css)
+    assert page and page.group(1).split() == ["37mm", "26mm", "35mm", "28mm"]
+    right = re.search(r"@page :right \{.*?margin-left: 28mm;.*?@bottom-right \{(.*?)\}", css, re.S)
+    left = re.search(r"@page :left \{.*?margin-right: 28mm;.*?@bottom-left \{(.*?)\}", css, re.S)
+    for box in (right, left):
+        assert box and r'content: "\2014\00A0" counter(page) "\00A0\2014";' in box.group(1)
+    media = re.search(r"@media print \{(.*?)\n\}", css, re.S)
+    assert media and "overflow: visible" in media.group(1)
+
+
+def test_wide_tables_say_they_scroll_on_a_narrow_screen(example: Report) -> None:
+    from report_desktop.render.context import SCROLL_HINT
+
+    html = render_html(example, draft_mark=False)
+    assert html.count(f'<p class="scroll-hint" aria-hidden="true">{SCROLL_HINT}</p>') == 2
+    css = html.split("<style>")[1].split("</style>")[0]
+    assert re.search(r"p\.scroll-hint \{\s*display: none;", css)
+    assert re.search(r"@media screen and \(max-width: 44rem\) \{\s*p\.scroll-hint", css)

@@ -8,7 +8,7 @@ come from :func:`report_desktop.domain.model.resolved_values`.
 from __future__ import annotations
 
 import re
-from typing import TypedDict
+from typing import NotRequired, TypedDict
 
 from report_desktop.domain.declaration import (
     Block,
@@ -25,6 +25,8 @@ TITLE_SUFFIX = "政府信息公开工作年度报告"
 UNKNOWN_YEAR = "XXXX"
 DRAFT_LABEL = "草稿"
 DRAFT_NOTICE = "草稿　未定稿，请勿对外发布"
+SCROLL_HINT = "表格较宽，可左右滑动查看。"
+"""Shown above a wide table on a narrow screen (web page only)."""
 LANGUAGE = "zh-CN"
 
 _LEVEL2_LEAD = re.compile(r"^（[一二三四五六七八九十]{1,3}）[^。\n]{1,40}。")
@@ -48,6 +50,10 @@ class Cell(TypedDict):
     colspan: int
     rowspan: int
     cls: str
+    id: NotRequired[str]
+    """The HTML id of a header cell (web page), see :func:`report_desktop.render.html`."""
+    headers: NotRequired[str]
+    """The ids of the header cells of a value cell (web page)."""
 
 
 class Row(TypedDict):
@@ -75,12 +81,28 @@ class TableContext(TypedDict):
     groups: list[Group]
 
 
+class Span(TypedDict):
+    text: str
+    cls: str
+    """``""`` (body text) or the lead's class (``level2``, ``level3``)."""
+    spacing: str
+    """Its CSS letter-spacing (``"-0.21120pt"``)."""
+
+
+class Line(TypedDict):
+    """One line of a paragraph set for print (:mod:`report_desktop.render.justify`)."""
+
+    spans: list[Span]
+
+
 class Paragraph(TypedDict):
     lead: str
     """A lead-in printed before the text (「1.主动公开方面。」, 「（一）……。」), or ``""``."""
     lead_cls: str
     """``level2`` (楷体 「（一）」 lead) or ``level3`` (「1.」 lead) or ``""``."""
     text: str
+    lines: NotRequired[list[Line]]
+    """The paragraph broken into justified lines (the PDF only; the web page reflows)."""
 
 
 class SectionContext(TypedDict):
@@ -102,6 +124,7 @@ class DocumentContext(TypedDict):
     draft_mark: bool
     draft_label: str
     draft_notice: str
+    scroll_hint: str
     preface: list[Paragraph]
     sections: list[SectionContext]
 
@@ -119,6 +142,7 @@ def document_context(report: Report, draft_mark: bool) -> DocumentContext:
         "draft_mark": draft_mark,
         "draft_label": DRAFT_LABEL,
         "draft_notice": DRAFT_NOTICE,
+        "scroll_hint": SCROLL_HINT,
         "preface": paragraphs(report.preface),
         "sections": [_section(report, values, section) for section in report.format.sections],
     }

@@ -2,7 +2,7 @@
 
 Same context as the HTML (:func:`report_desktop.render.context.document_context`): the same
 labels, the same merges (real ``gridSpan`` / ``vMerge`` cells), A4 with the official margins
-(mirrored: 订口 28 mm inside), fonts with their East Asian names, page numbers 「- 1 -」 as a PAGE
+(mirrored: 订口 28 mm inside), fonts with their East Asian names, page numbers 「— 1 —」 as a PAGE
 field (odd pages right, even pages left), header rows repeating on a new page.
 """
 
@@ -12,6 +12,7 @@ import datetime as dt
 import io
 from typing import Any
 
+import report_desktop
 from report_desktop.domain.model import Report
 
 from .context import (
@@ -26,7 +27,6 @@ from .context import (
 from .ooxml import insert_ordered, qn, w
 from .pdf import document_date
 
-LATIN = "Times New Roman"
 FANG = "仿宋_GB2312"
 TITLE = "方正小标宋简体"
 HEI = "黑体"
@@ -42,6 +42,17 @@ TABLE_PT = {"table3": 10.0}
 DEFAULT_TABLE_PT = 10.5
 CELL_MARGIN_TWIPS = 40
 """Left and right cell padding (0.7 mm): 表四's fifteen columns need it narrow."""
+VALUE_MARGIN_TWIPS = {"table4": 40}
+DEFAULT_VALUE_MARGIN_TWIPS = 91
+"""The right padding of a value cell (1.6 mm, as in the PDF)."""
+BODY_SPACING_TWIPS = -5
+"""The body's character spacing (−0.25 pt): 28 characters of 3号 fit the 版心. The report's own
+styles do not snap to the grid (LibreOffice would give a 16 pt character two grid cells of
+15.8 pt); text typed later in the Normal style follows the grid."""
+LINE_PITCH_TWIPS = 579
+"""The character grid: 22 lines on the 225 mm 版心."""
+CHAR_SPACE = -849
+"""The character grid: 28 characters of 3号 on the 156 mm 版心 (−0.207 pt × 4096)."""
 
 ROW_HEIGHT_TWIPS = 340
 """Rows at least 6 mm high, like the printed table."""
@@ -51,6 +62,9 @@ COLUMN_WIDTHS_MM: dict[str, tuple[float, ...]] = {
     "table3": (7.6, 16.0, 56.9, 12.5, 10.5, 10.5, 10.5, 10.5, 10.5, 10.5),
     "table4": (10.4,) * 15,
 }
+
+NOTE_TABLES = frozenset({"table3"})
+"""Tables whose corner header cell is a note, set flush left as printed (表三's 勾稽关系)."""
 
 BODY_STYLE = "报告正文"
 TITLE_STYLE = "报告标题"
@@ -82,7 +96,9 @@ def render_docx(report: Report, draft_mark: bool | None = None) -> bytes:
             _add_table(document, section["table"])
     buffer = io.BytesIO()
     document.save(buffer)
-    return buffer.getvalue()
+    from .docx_package import clean_package
+
+    return clean_package(buffer.getvalue(), f"report-desktop {report_desktop.__version__}")
 
 
 # Page, styles, footers -----------------------------------------------------------------------
@@ -97,6 +113,13 @@ def _setup_page(document: Any) -> None:
     section.left_margin, section.right_margin = Mm(28), Mm(26)  # inside, outside (mirrored)
     section.footer_distance = Mm(23)  # the number's top 7 mm below the 版心
     section.header_distance = Mm(15)
+    grid = section._sectPr.find(qn("docGrid"))
+    if grid is None:
+        grid = w("docGrid")
+        section._sectPr.append(grid)
+    for name, value in (("type", "linesAndChars"), ("linePitch", str(LINE_PITCH_TWIPS))):
+        grid.set(qn(name), value)
+    grid.set(qn("charSpace"), str(CHAR_SPACE))
     settings = document.settings
     settings.odd_and_even_pages_header_footer = True
     insert_ordered(settings.element, w("mirrorMargins"))
@@ -111,7 +134,7 @@ def _setup_styles(document: Any) -> None:
     _style_font(normal, FANG, BODY_PT)
     _set_language(normal.element.get_or_add_rPr())
     specs = (
-        (BODY_STYLE, FANG, BODY_PT, LINE_PT, 2, None),
+        (BODY_STYLE, FANG, BODY_PT, LINE_PT, 2, WD_ALIGN_PARAGRAPH.JUSTIFY),
         (TITLE_STYLE, TITLE, TITLE_PT, TITLE_LINE_PT, 0, WD_ALIGN_PARAGRAPH.CENTER),
         (HEADING_STYLE, HEI, BODY_PT, LINE_PT, 2, None),
         (TABLE_STYLE, SONG, DEFAULT_TABLE_PT, None, 0, WD_ALIGN_PARAGRAPH.CENTER),
@@ -125,6 +148,30 @@ def _setup_styles(document: Any) -> None:
     heading = styles[HEADING_STYLE].paragraph_format
     heading.keep_with_next = True
     insert_ordered(styles[HEADING_STYLE].element.get_or_add_pPr(), w("outlineLvl", val="0"))
+    for name in (BODY_STYLE, HEADING_STYLE, TITLE_STYLE, TABLE_STYLE, FOOTER_STYLE):
+        insert_ordered(styles[name].element.get_or_add_pPr(), w("snapToGrid", val="0"))
+    for name in (BODY_STYLE, HEADING_STYLE):  # 28 characters a line, in Word, WPS and LibreOffice
+        ppr = styles[name].element.get_or_add_pPr()
+        insert_ordered(ppr, w("autoSpaceDE", val="0"))  # no extra space around digits, as
+        insert_ordered(ppr, w("autoSpaceDN", val="0"))  # in the PDF
+        rpr = styles[name].element.get_or_add_rPr()
+        insert_ordered(rpr, w("spacing", val=str(BODY_SPACING_TWIPS)))
+    _set_defaults(styles.element)
+
+
+def _set_defaults(styles: Any) -> None:
+    """Document defaults of 3号 仿宋 in zh-CN: the character grid is counted in this size."""
+    defaults = styles.find(qn("docDefaults"))
+    rpr = defaults.find(f"{qn('rPrDefault')}/{qn('rPr')}")
+    for child in list(rpr):
+        rpr.remove(child)
+    rpr.append(w("rFonts", ascii=FANG, hAnsi=FANG, eastAsia=FANG, cs=FANG, hint="eastAsia"))
+    rpr.append(w("sz", val=str(int(BODY_PT * 2))))
+    rpr.append(w("szCs", val=str(int(BODY_PT * 2))))
+    rpr.append(w("lang", val="zh-CN", eastAsia="zh-CN", bidi="ar-SA"))
+    spacing = defaults.find(f"{qn('pPrDefault')}/{qn('pPr')}/{qn('spacing')}")
+    if spacing is not None:
+        spacing.getparent().remove(spacing)
 
 
 def _style_font(style: Any, east_asia: str, size: float) -> None:
@@ -187,8 +234,8 @@ def _add_draft_headers(document: Any, notice: str) -> None:
 
 
 def _add_page_number(paragraph: Any) -> None:
-    """「- n -」 with n a PAGE field."""
-    paragraph.add_run("- ")
+    """「— n —」 (一字线 U+2014) with n a PAGE field, all in the footer style's 宋体."""
+    paragraph.add_run("\u2014\u00a0")
     for element in (
         w("fldChar", fldCharType="begin"),
         w("instrText", text=" PAGE "),
@@ -197,7 +244,7 @@ def _add_page_number(paragraph: Any) -> None:
         w("fldChar", fldCharType="end"),
     ):
         paragraph.add_run()._r.append(element)
-    paragraph.add_run(" -")
+    paragraph.add_run("\u00a0\u2014")
 
 
 def _set_properties(document: Any, report: Report, context: DocumentContext) -> None:
@@ -256,8 +303,16 @@ def _add_table(document: Any, context: TableContext) -> None:
             grid[row_index * width + column_index].merge(far)
     size = TABLE_PT.get(context["id"], DEFAULT_TABLE_PT)
     style_id = document.styles[TABLE_STYLE].style_id
+    margin = VALUE_MARGIN_TWIPS.get(context["id"], DEFAULT_VALUE_MARGIN_TWIPS)
     for row_index, column_index, cell in placed:
-        _fill_cell(grid[row_index * width + column_index], cell, size, style_id)
+        target = grid[row_index * width + column_index]
+        _fill_cell(target, cell, size, style_id)
+        if "num" in cell["cls"].split():
+            _set_value_margin(target, margin)
+        if context["id"] in NOTE_TABLES and (row_index, column_index) == (0, 0):
+            from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+            target.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.LEFT  # 表三's note, as printed
     _mark_rows(table, header_rows=len(context["head"]))
     document.add_paragraph("", style=TABLE_STYLE)
 
@@ -347,6 +402,12 @@ def _mark_rows(table: Any, header_rows: int) -> None:
                     p.get_or_add_pPr().keepNext_val = True
 
 
+def _set_value_margin(cell: Any, twips: int) -> None:
+    margins = w("tcMar")
+    margins.append(w("right", w=str(twips), type="dxa"))
+    insert_ordered(cell._tc.get_or_add_tcPr(), margins)
+
+
 def _set_cell_margins(table: Any) -> None:
     margins = w("tblCellMar")
     for side in ("left", "right"):
@@ -354,13 +415,13 @@ def _set_cell_margins(table: Any) -> None:
     insert_ordered(table._tbl.tblPr, margins)
 
 
-def _set_fonts(rpr: Any, east_asia: str) -> None:
+def _set_fonts(rpr: Any, face: str) -> None:
+    """One face for Chinese, digits and Latin alike (the font table names its fallback)."""
     fonts = rpr.get_or_add_rFonts()
-    fonts.set(qn("ascii"), LATIN)
-    fonts.set(qn("hAnsi"), LATIN)
-    fonts.set(qn("eastAsia"), east_asia)
-    fonts.set(qn("cs"), LATIN)
+    for slot in ("ascii", "hAnsi", "eastAsia", "cs"):
+        fonts.set(qn(slot), face)
+    fonts.set(qn("hint"), "eastAsia")
 
 
 def _set_language(rpr: Any) -> None:
-    insert_ordered(rpr, w("lang", val="en-US", eastAsia="zh-CN"))
+    insert_ordered(rpr, w("lang", val="zh-CN", eastAsia="zh-CN"))

@@ -50,3 +50,27 @@ def web_stylesheet_text() -> str:
 
 def strip_font_faces(css: str) -> str:
     return _FONT_FACE.sub("", css)
+
+
+_FAMILY_DECLARATION = re.compile(r"font-family:\s*([^;{}]+);")
+
+
+def pdf_stylesheet_text() -> str:
+    """The print stylesheet with every font stack narrowed to the face chosen for its role on
+    this machine (:mod:`report_desktop.render.fontchoice`), the bundled face behind it."""
+    from .fontchoice import ROLES, chosen_faces
+
+    faces = chosen_faces()
+    by_bundled = {r.bundled_family: faces[r.name] for r in ROLES}
+
+    def narrowed(match: re.Match[str]) -> str:
+        stack = match.group(1)
+        if "," not in stack:  # an @font-face rule's own name
+            return match.group(0)
+        for bundled, face in by_bundled.items():
+            if f'"{bundled}"' in stack:
+                names = dict.fromkeys((face.family, bundled))
+                return "font-family: " + ", ".join(f'"{name}"' for name in names) + ";"
+        return match.group(0)
+
+    return _FAMILY_DECLARATION.sub(narrowed, stylesheet_text())

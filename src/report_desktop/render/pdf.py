@@ -21,14 +21,14 @@ import report_desktop
 from report_desktop.domain.model import Report
 
 from .context import LANGUAGE, draft_mark_for, report_title
-from .fonts import stylesheet_text
+from .fonts import pdf_stylesheet_text
 from .html import document_html
 from .pdf_draft import DRAFT_ATTACHMENT
 
 DRAFT_ATTACHMENT_DESCRIPTION = (
     "本报告的草稿数据（report-desktop 草稿文件），可用本程序打开后继续编辑"
 )
-PDF_VARIANT = "pdf/a-3b"
+PDF_VARIANT = "pdf/a-3a"
 """PDF/A-3b: an archival PDF that may carry the draft as an associated file."""
 FALLBACK_DATE = dt.date(2000, 1, 1)
 """The document date of a report that has neither a publication date nor a year."""
@@ -103,7 +103,7 @@ def _make_styles(on_request: Callable[[str], None] | None) -> tuple[Any, Any, An
     fetcher = restricted_fetcher(on_request)
     font_config = FontConfiguration()
     stylesheet = weasyprint.CSS(
-        string=stylesheet_text(), url_fetcher=fetcher, font_config=font_config
+        string=pdf_stylesheet_text(), url_fetcher=fetcher, font_config=font_config
     )
     return fetcher, font_config, stylesheet
 

@@ -5,13 +5,15 @@ from 6.12; the module name is the same, but a machine may lack it. Nothing impor
 preview or a print is asked for, and a missing module is a :class:`PdfSupportError` with a
 Chinese message, never an ImportError.
 
-Printing: every page of the PDF is rendered by pdfium at the printer's resolution (capped at
-:data:`MAX_PRINT_DPI`) and painted onto the *full* sheet (no printer margins), because the
-document already carries its own GB/T 9704 margins. :func:`print_pdf` may run on a worker
-thread: it makes its own QPdfDocument there, and QPainter may paint on a QPrinter off the GUI
-thread. PySide keeps Python's GIL during a Qt call, so a page is painted in strips: one
-drawImage of a whole 600-dpi page (compressed by the print engine) would hold it for most of a
-second and the window would stand still meanwhile.
+Printing sends the PDF itself wherever it can: to the CUPS queue the print dialog chose (``lp``
+with its copies, page range and duplex: Linux, UOS, 麒麟), or, printing to a file, the PDF's own
+pages. Only where no print service takes a PDF are pages rasterised: rendered by pdfium at the
+printer's resolution (capped at :data:`MAX_PRINT_DPI`) and painted onto the *full* sheet (no
+printer margins), because the document already carries its own GB/T 9704 margins.
+:func:`print_pdf` may run on a worker thread: it makes its own QPdfDocument there, and QPainter
+may paint on a QPrinter off the GUI thread. PySide keeps Python's GIL during a Qt call, so a
+page is painted in strips: one drawImage of a whole 600-dpi page (compressed by the print
+engine) would hold it for most of a second and the window would stand still meanwhile.
 """
 
 from __future__ import annotations
@@ -146,8 +148,104 @@ def _full_page(printer: QPrinter) -> None:
 
 def print_pdf(data: bytes, printer: QPrinter, max_dpi: int | None = None) -> int:
     """Print the PDF ``data`` on ``printer`` (the pages and copies it was set to); returns the
-    number of pages printed."""
+    number of pages printed. The PDF itself goes to the print service where there is one
+    (:func:`spool_pdf`); pages are rasterised only where none takes it."""
     document = load_document(data)
+    pages = pages_to_print(printer, document.pageCount())
+    if _prints_to_pdf_file(printer):
+        return write_pdf_pages(data, pages, document.pageCount(), printer.outputFileName())
+    if spool_pdf(data, printer, pages):
+        return max(1, printer.copyCount()) * len(pages)
+    return _print_raster(document, printer, max_dpi)
+
+
+def _prints_to_pdf_file(printer: QPrinter) -> bool:
+    from PySide6.QtPrintSupport import QPrinter
+
+    return printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and bool(
+        printer.outputFileName()
+    )
+
+
+def write_pdf_pages(data: bytes, pages: list[int], count: int, target: str) -> int:
+    """ "Print to file": the PDF itself (the chosen pages of its ``count``), not page images."""
+    import io
+    from pathlib import Path
+
+    if pages != list(range(count)):
+        from pypdf import PdfReader, PdfWriter
+
+        reader = PdfReader(io.BytesIO(data))
+        writer = PdfWriter()
+        for page in pages:
+            writer.add_page(reader.pages[page])
+        buffer = io.BytesIO()
+        writer.write(buffer)
+        data = buffer.getvalue()
+    try:
+        Path(target).write_bytes(data)
+    except OSError as error:
+        raise PrintError(f"无法写入打印文件“{target}”：{error.strerror or '写入失败'}。") from error
+    return len(pages)
+
+
+LP_TIMEOUT_SECONDS = 60
+
+
+def spool_pdf(data: bytes, printer: QPrinter, pages: list[int]) -> bool:
+    """Hand the PDF itself to CUPS with the dialog's printer, copies, page range and duplex: no
+    600-dpi page images, a spool the size of the PDF. False where that cannot be done (not a
+    CUPS printer, printing to a file, no ``lp``): the caller rasterises instead."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    name = printer.printerName()
+    if not name or printer.outputFormat() != QPrinter.OutputFormat.NativeFormat:
+        return False
+    copies = max(1, printer.copyCount())
+    return send_to_lp(
+        data, name, copies=copies, pages=pages, sides=_sides(printer), title=printer.docName()
+    )
+
+
+def send_to_lp(
+    data: bytes, queue: str, *, copies: int, pages: list[int], sides: str, title: str
+) -> bool:
+    """``lp`` the PDF ``data`` (0-based ``pages``; all when empty); False when there is no
+    ``lp`` or it cannot be run, :class:`PrintError` when the print service refuses the job."""
+    import shutil
+    import subprocess
+
+    lp = shutil.which("lp")
+    if lp is None:
+        return False
+    command = [lp, "-d", queue, "-n", str(copies), "-t", title, "-o", f"sides={sides}"]
+    if pages:
+        command += ["-P", ",".join(str(page + 1) for page in pages)]
+    try:
+        result = subprocess.run(
+            command, input=data, capture_output=True, timeout=LP_TIMEOUT_SECONDS, check=False
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    if result.returncode != 0:
+        reason = result.stderr.decode("utf-8", "replace").strip()[:300]
+        raise PrintError(f"打印服务拒绝了打印任务：{reason or '原因不明'}")
+    return True
+
+
+def _sides(printer: QPrinter) -> str:
+    from PySide6.QtPrintSupport import QPrinter
+
+    duplex = printer.duplex()
+    if duplex == QPrinter.DuplexMode.DuplexLongSide:
+        return "two-sided-long-edge"
+    if duplex == QPrinter.DuplexMode.DuplexShortSide:
+        return "two-sided-short-edge"
+    return "one-sided"
+
+
+def _print_raster(document: QPdfDocument, printer: QPrinter, max_dpi: int | None) -> int:
+    """The fallback: every page rendered by pdfium and painted at the printer's resolution."""
     pages = pages_to_print(printer, document.pageCount())
     copies = 1 if printer.supportsMultipleCopies() else max(1, printer.copyCount())
     step = max(1, math.ceil(printer.resolution() / (max_dpi or MAX_PRINT_DPI)))
