@@ -90,7 +90,8 @@ def build_actions(window: QMainWindow, undo_group: QUndoGroup, slots: dict[str, 
     )
 
 
-def build_menus(window: QMainWindow, actions: Actions, panel_toggle: QAction) -> None:
+def build_menus(window: QMainWindow, actions: Actions, panel_toggle: QAction) -> dict[str, QMenu]:
+    """The menus by name (文件 ``file``, 编辑 ``edit``, 视图 ``view``)."""
     bar = window.menuBar()
     file_menu = bar.addMenu("文件(&F)")
     file_menu.addActions([actions.new, actions.open])
@@ -113,3 +114,4 @@ def build_menus(window: QMainWindow, actions: Actions, panel_toggle: QAction) ->
     toolbar = window.addToolBar("常用")
     toolbar.setObjectName("toolbar")
     toolbar.addActions([actions.new, actions.open, actions.save, actions.undo, actions.redo])
+    return {"file": file_menu, "edit": edit_menu, "view": view_menu}

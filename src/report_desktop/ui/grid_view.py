@@ -7,7 +7,7 @@ grid, with the merges of the template.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QRect, Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QRect, Qt, Signal
 from PySide6.QtGui import (
     QFontMetrics,
     QGuiApplication,
@@ -72,8 +72,7 @@ class GridView(QTableView):
         if header_rows:
             self.frozen = FrozenHeader(self, self.layout_, header_rows)
             self.setViewportMargins(0, self.frozen.height_needed(), 0, 0)
-        first = next(c for c in self.layout_.value_cells() if c.editable)
-        self.setCurrentIndex(model.index(first.row, first.col))
+        self.setCurrentIndex(self._first_editable())
 
     @property
     def delegate(self) -> GridDelegate:
@@ -153,6 +152,19 @@ class GridView(QTableView):
     def select_spec(self, spec_id: str) -> None:
         """Show and select a value cell, and take the focus (from the problems panel)."""
         self.select_cell(self.layout_.value_cell(spec_id))
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _first_editable(self) -> QModelIndex:
+        first = next(c for c in self.layout_.value_cells() if c.editable)
+        return self.grid_model.index(first.row, first.col)
+
+    def focus_current(self) -> None:
+        """Take the keyboard at the current cell (the first typed cell when there is none), so
+        the very next key is an entry there."""
+        current = self.grid_model.cell(self.currentIndex())
+        if current is None or not current.editable:
+            self.selectionModel().setCurrentIndex(self._first_editable(), _SELECT)
+        self.scrollTo(self.currentIndex())
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -18,7 +18,8 @@ from .drafts import Drafts
 from .export import ExportController
 from .navigation import Navigation
 from .page_stack import PageStack
-from .places import page_of_place
+from .part_actions import PartActions
+from .places import page_ids, page_of_place, page_title
 from .previous_year import PreviousYear
 from .problems_panel import ProblemsPanel, counts_text
 from .prompter import Prompter, QtPrompter
@@ -47,7 +48,8 @@ class MainWindow(QMainWindow):
         self.counts = QLabel()
         self.statusBar().addPermanentWidget(self.counts)
         self.commands = build_actions(self, self.undo_group, self._slots())
-        build_menus(self, self.commands, self.problems.toggleViewAction())
+        self.menus = build_menus(self, self.commands, self.problems.toggleViewAction())
+        self.parts = PartActions(self, self.menus["view"], self.enter_page)
         self.previous_year.add_to_menus(self.commands)
         self.export = ExportController(self, self.drafts, self.prompter)
         self.export.actions.add_to(self.commands)
@@ -86,6 +88,7 @@ class MainWindow(QMainWindow):
         self.drafts.opened.connect(self._opened)
         self.drafts.message.connect(self.show_message)
         self.nav.page_chosen.connect(self.stack.show_page)
+        self.nav.entered.connect(self.enter_page)
         self.stack.message.connect(self.show_message)
         self.stack.paste_refused.connect(self._paste_refused)
         self.problems.place_activated.connect(self.go_to_place)
@@ -102,6 +105,8 @@ class MainWindow(QMainWindow):
         self.stack.set_session(session)
         self.nav.set_session(session, self._start_page)
         self.stack.show_page(self.nav.current_page())
+        report = session.report
+        self.parts.set_parts([(page, page_title(report, page)) for page in page_ids(report)])
         self.problems.set_session(session)
         session.findings_changed.connect(self._update_counts)
         session.modified_changed.connect(self.setWindowModified)
@@ -132,6 +137,13 @@ class MainWindow(QMainWindow):
             return
         self.nav.show_page(page_id)
         self.stack.show_page(page_id).focus_place(place)
+
+    def enter_page(self, page_id: str) -> None:
+        """Show a part with the keyboard in it (its current cell, or its first field)."""
+        if self.drafts.current is None:
+            return
+        self.nav.show_page(page_id)
+        self.stack.show_page(page_id).focus_entry()
 
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 10_000)

@@ -55,6 +55,15 @@ class Page(QWidget):
         """Show and focus what a place id names; False when the place is not on this page."""
         return False
 
+    def focus_entry(self) -> None:
+        """Put the keyboard in the page: its first field (a table page: its current cell)."""
+        for widget in self.body.findChildren(QWidget):
+            takes_keys = bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+            if takes_keys and widget.isEnabled() and widget.isVisibleTo(self):
+                self.reveal(widget)
+                return
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def add_side_panel(self, panel: QWidget, share: float = 0.38) -> QSplitter:
         """Put ``panel`` beside the page's body (the clerk can drag the divider between them)."""
         body = self.scroll_area if self.scroll_area is not None else self.body

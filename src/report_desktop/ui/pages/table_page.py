@@ -32,6 +32,9 @@ class TablePage(Page):
     def grid_view(self) -> GridView:
         return self.view
 
+    def focus_entry(self) -> None:
+        self.view.focus_current()
+
     def focus_place(self, place: str) -> bool:
         if not self.model.layout.has_cell(place):
             return False

@@ -1,0 +1,91 @@
+"""The keyboard after choosing a part: the page takes the very next key (issue 9)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
+from pytestqt.qtbot import QtBot
+
+from gui_support import Windows
+from report_desktop.ui.main_window import MainWindow
+
+FIRST_ROW = "table3.new_applications."
+KEYS = {"\t": Qt.Key.Key_Tab, "\n": Qt.Key.Key_Return}
+
+
+def type_keys(qtbot: QtBot, text: str) -> None:
+    """Each key to whichever widget has the keyboard at that moment, as a real keyboard does."""
+    for char in text:
+        target = QApplication.focusWidget()
+        assert target is not None, f"no widget has the keyboard before {char!r}"
+        if char in KEYS:
+            qtbot.keyClick(target, KEYS[char])
+        else:
+            qtbot.keyClicks(target, char)
+
+
+def first_row(window: MainWindow) -> tuple[object, object, object]:
+    cells = window.drafts.session.report.cells
+    return tuple(cells.get(FIRST_ROW + c) for c in ("natural_person", "commercial", "research"))  # type: ignore[return-value]
+
+
+def test_clicking_a_part_then_typing_fills_its_first_cells(qtbot: QtBot, windows: Windows) -> None:
+    window = windows()
+    nav = window.nav
+    row = [nav.item(i).text() for i in range(nav.count())].index(
+        "三、收到和处理政府信息公开申请情况"
+    )
+    rect = nav.visualItemRect(nav.item(row))
+    qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    type_keys(qtbot, "10\t3\t1\n")
+    assert first_row(window) == (10, 3, 1)
+
+
+def test_part_shortcuts_are_listed_in_the_view_menu_and_take_the_keyboard(
+    qtbot: QtBot, windows: Windows, example: Path
+) -> None:
+    window = windows(example)
+    view_menu = window.menus["view"]
+    listed = {a.text(): a.shortcut().toString() for a in view_menu.actions() if a.text()}
+    assert listed["基本信息与前言"] == "Ctrl+1"
+    assert listed["三、收到和处理政府信息公开申请情况"] == "Ctrl+4"
+    assert listed["六、其他需要报告的事项"] == "Ctrl+7"
+    window.nav.setFocus()
+    qtbot.keyClick(window.nav, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert window.nav.current_page() == "requests"
+    type_keys(qtbot, "10\t3\t1\n")
+    assert first_row(window) == (10, 3, 1)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    focused = QApplication.focusWidget()
+    assert isinstance(focused, QLineEdit) and focused.accessibleName() == "机关名称"
+
+
+def test_a_table_page_keeps_its_current_cell_when_entered_again(
+    qtbot: QtBot, windows: Windows
+) -> None:
+    window = windows()
+    window.enter_page("requests")
+    type_keys(qtbot, "5\t")
+    window.enter_page("meta")
+    window.enter_page("requests")
+    type_keys(qtbot, "7\n")
+    assert first_row(window)[:2] == (5, 7)
+
+
+def test_typing_in_the_navigation_list_goes_to_the_page(qtbot: QtBot, windows: Windows) -> None:
+    window = windows()
+    window.nav.show_page("requests")
+    window.nav.setFocus()
+    qtbot.waitUntil(window.nav.hasFocus)
+    type_keys(qtbot, "10\t3\t1\n")
+    assert first_row(window) == (10, 3, 1)
+
+
+def test_a_text_part_puts_the_keyboard_in_its_first_field(qtbot: QtBot, windows: Windows) -> None:
+    window = windows()
+    window.enter_page("problems")
+    focused = QApplication.focusWidget()
+    assert focused is not None and window.stack.current_page() is not None
+    assert window.stack.current_page().isAncestorOf(focused)  # type: ignore[union-attr]
