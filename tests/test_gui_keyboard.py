@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -89,3 +90,20 @@ def test_a_text_part_puts_the_keyboard_in_its_first_field(qtbot: QtBot, windows:
     focused = QApplication.focusWidget()
     assert focused is not None and window.stack.current_page() is not None
     assert window.stack.current_page().isAncestorOf(focused)  # type: ignore[union-attr]
+
+
+def test_an_edit_reaches_the_autosave_within_three_seconds(
+    qtbot: QtBot, windows: Windows, example: Path
+) -> None:
+    window = windows(example)
+    current = window.drafts.current
+    assert current is not None
+    store = window.ctx.autosaves
+    window.enter_page("requests")
+    started = time.monotonic()
+    type_keys(qtbot, "77\n")
+    side_file = store.side_file(example, current.session.session_id)
+    assert not side_file.exists()
+    qtbot.waitUntil(side_file.exists, timeout=3000)
+    assert time.monotonic() - started < 3.0
+    assert store.inspect(side_file).load().cells[FIRST_ROW + "natural_person"] == 77
