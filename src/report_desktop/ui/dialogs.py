@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -61,6 +62,23 @@ def _table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
     return table
 
 
+def _fit_width(table: QTableWidget, stretched: tuple[int, ...]) -> None:
+    """No sideways scrolling: the ``stretched`` columns share the width left by the others and
+    elide their text in the middle (the whole text is in each cell's tooltip)."""
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    for col in range(table.columnCount()):
+        mode = (
+            QHeaderView.ResizeMode.Stretch
+            if col in stretched
+            else QHeaderView.ResizeMode.ResizeToContents
+        )
+        header.setSectionResizeMode(col, mode)
+    table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+    table.setWordWrap(False)
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+
 class RecoveryDialog(QDialog):
     """Unsaved work found from an earlier run: restore it, discard it, or decide later."""
 
@@ -78,6 +96,7 @@ class RecoveryDialog(QDialog):
         layout.addWidget(intro)
         headers = ["草稿", "自动保存时间", "草稿文件保存时间", "状态"]
         self.table = _table(headers, [_recovery_row(item) for item in items])
+        _fit_width(self.table, stretched=(0, 3))
         self.table.itemSelectionChanged.connect(self._selection_changed)
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
@@ -85,6 +104,7 @@ class RecoveryDialog(QDialog):
         self.discard_button = self._button("丢弃", RecoveryAction.DISCARD, buttons)
         buttons.addStretch(1)
         self._button("以后再说", RecoveryAction.LATER, buttons)
+        self.restore_button.setDefault(True)
         layout.addLayout(buttons)
         self.resize(760, 320)
         self._selection_changed()

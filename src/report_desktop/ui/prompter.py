@@ -91,6 +91,13 @@ class QtPrompter:
     def ask_lock(self, result: LockResult) -> LockChoice:
         from PySide6.QtWidgets import QMessageBox
 
+        from ..storage.lock import LockState
+
+        if result.state is LockState.STALE:  # nobody is editing it: editing is the default
+            box = self._box(QMessageBox.Icon.Question, "草稿的锁文件无效", result.message)
+            box.setInformativeText(f"草稿：{result.draft_path}")
+            choices = (LockChoice.TAKE_OVER, LockChoice.READ_ONLY, LockChoice.CANCEL)
+            return choices[self._three_way(box, ("接管编辑", "只读打开", "取消"))]
         box = self._box(QMessageBox.Icon.Warning, "草稿正在别处编辑", result.message)
         box.setInformativeText(f"草稿：{result.draft_path}")
         choices = (LockChoice.READ_ONLY, LockChoice.TAKE_OVER, LockChoice.CANCEL)
