@@ -70,8 +70,8 @@ def close_down(window: MainWindow) -> None:
     from .session.render_process import RENDERER
 
     window.drafts.shutdown()
+    RENDERER.end()  # ended, not awaited: a warm-up in progress then stops at once
     wait_for_warm_up(30)  # no Python left running on a pool thread while the interpreter ends
-    RENDERER.shutdown()
     if shiboken6.isValid(window):
         shiboken6.delete(window)
 

@@ -35,12 +35,17 @@ class RendererCrashed(Exception):
     """The renderer process ended while making a document (its message is for the clerk)."""
 
 
+class RendererEnded(RendererCrashed):
+    """The program ended the renderer on purpose (it is quitting): nothing to report."""
+
+
 class Renderer:
     """The renderer process, started at the first document and kept (one per program)."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._pool: ProcessPoolExecutor | None = None
+        self._ended = False
         self.unavailable = ""
         """Why no process could be started (documents are then made on the calling thread)."""
 
@@ -59,6 +64,8 @@ class Renderer:
             return pool.submit(document_bytes, report, suffix, draft_mark).result()
         except BrokenProcessPool as broken:
             self._forget(pool)
+            if self._ended:
+                raise RendererEnded(CRASHED) from broken
             raise RendererCrashed(CRASHED) from broken
 
     def running(self) -> bool:
@@ -71,6 +78,20 @@ class Renderer:
             pool, self._pool = self._pool, None
         if pool is not None:
             pool.shutdown(wait=False, cancel_futures=True)
+
+    def end(self) -> None:
+        """End the process now, without waiting for it to wind down (the program is quitting
+        and no document is being made for the clerk: the window waits for exports first). A
+        warm-up still running then fails at once instead of being waited for."""
+        with self._lock:
+            pool, self._pool = self._pool, None
+            self._ended = True
+        if pool is None:
+            return
+        workers: dict[int, multiprocessing.process.BaseProcess] = getattr(pool, "_processes", {})
+        for worker in list((workers or {}).values()):  # the pool's one worker
+            worker.kill()
+        pool.shutdown(wait=False, cancel_futures=True)
 
     def _started(self) -> ProcessPoolExecutor | None:
         with self._lock:
