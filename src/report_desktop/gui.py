@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 
 WARM_UP_DELAY_MS = 2000
 """The renderer is warmed up this long after the window shows."""
+QUIT_POLLS = 600
+"""At the end, a warm-up still running is waited for at most this many times 0.05 s."""
 
 
 def run(argv: list[str]) -> int:
@@ -71,7 +73,10 @@ def close_down(window: MainWindow) -> None:
 
     window.drafts.shutdown()
     RENDERER.end()  # ended, not awaited: a warm-up in progress then stops at once
-    wait_for_warm_up(30)  # no Python left running on a pool thread while the interpreter ends
+    for _ in range(QUIT_POLLS):  # no Python left running on a pool thread as the interpreter ends
+        if wait_for_warm_up(0.05):
+            break
+        RENDERER.end()  # a worker that was just being started when it was first ended
     if shiboken6.isValid(window):
         shiboken6.delete(window)
 

@@ -46,6 +46,7 @@ class Renderer:
         self._lock = threading.Lock()
         self._pool: ProcessPoolExecutor | None = None
         self._ended = False
+        self._ended_pool: ProcessPoolExecutor | None = None
         self.unavailable = ""
         """Why no process could be started (documents are then made on the calling thread)."""
 
@@ -58,6 +59,8 @@ class Renderer:
         from ..render import document_bytes
 
         pool = self._started()
+        if self._ended:
+            raise RendererEnded(CRASHED)
         if pool is None:  # slower for the window, but the clerk still gets the document
             return document_bytes(report, suffix, draft_mark)
         try:
@@ -67,6 +70,10 @@ class Renderer:
             if self._ended:
                 raise RendererEnded(CRASHED) from broken
             raise RendererCrashed(CRASHED) from broken
+        except RuntimeError as refused:  # "cannot schedule new futures after shutdown"
+            if self._ended:
+                raise RendererEnded(CRASHED) from refused
+            raise
 
     def running(self) -> bool:
         """Whether the process has been started (and not shut down)."""
@@ -82,10 +89,14 @@ class Renderer:
     def end(self) -> None:
         """End the process now, without waiting for it to wind down (the program is quitting
         and no document is being made for the clerk: the window waits for exports first). A
-        warm-up still running then fails at once instead of being waited for."""
+        warm-up still running then fails at once instead of being waited for. Call it again
+        while a warm-up is still running: a worker that was being started is ended too."""
         with self._lock:
-            pool, self._pool = self._pool, None
+            if self._pool is not None:
+                self._ended_pool = self._pool
+            self._pool = None
             self._ended = True
+            pool = self._ended_pool
         if pool is None:
             return
         workers: dict[int, multiprocessing.process.BaseProcess] = getattr(pool, "_processes", {})
@@ -95,7 +106,7 @@ class Renderer:
 
     def _started(self) -> ProcessPoolExecutor | None:
         with self._lock:
-            if self._pool is None and not self.unavailable:
+            if self._pool is None and not self.unavailable and not self._ended:
                 # "spawn" everywhere: forking a process that runs Qt threads is unsafe.
                 context = multiprocessing.get_context("spawn")
                 try:
