@@ -33,12 +33,15 @@ def test_ending_the_renderer_stops_a_document_in_progress(example: Path) -> None
     job.start()
     while not set(multiprocessing.active_children()) - before:
         job.join(0.02)
+    started = set(multiprocessing.active_children()) - before
     renderer.end()
     job.join(30)
     assert not job.is_alive()
     [result] = outcome
     assert isinstance(result, RendererEnded)
-    assert not set(multiprocessing.active_children()) - before
+    for process in started:
+        process.join(10)
+        assert not process.is_alive()
 
 
 def test_a_job_ended_by_quitting_is_not_logged_as_a_failure(

@@ -6,7 +6,7 @@ import base64
 import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, QRect, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QWidget
 
@@ -23,6 +23,7 @@ from .places import page_ids, page_of_place, page_title
 from .previous_year import PreviousYear
 from .problems_panel import ProblemsPanel, counts_text
 from .prompter import Prompter, QtPrompter
+from .window_fit import Rect, centred_default, fitted, starts_maximised
 
 APP_TITLE = "政府信息公开工作年度报告"
 MAX_LISTED = 12
@@ -200,10 +201,15 @@ class MainWindow(QMainWindow):
 
     def restore_window_state(self) -> None:
         settings = self.ctx.settings
+        area = available_area(self)
         if settings.window_geometry:
             self.restoreGeometry(QByteArray(base64.b64decode(settings.window_geometry)))
+            if not self.isMaximized():
+                self.setGeometry(QRect(*fitted(rect_of(self.geometry()), area)))
+        elif starts_maximised(area):
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         else:
-            self.resize(1280, 740)
+            self.setGeometry(QRect(*centred_default(area)))
         if settings.window_state:
             self.restoreState(QByteArray(base64.b64decode(settings.window_state)))
         else:
@@ -237,3 +243,13 @@ class MainWindow(QMainWindow):
         if files:
             event.acceptProposedAction()
             self.drafts.open_path(files[0])
+
+
+def available_area(window: QWidget) -> Rect:
+    """The available area (without panels and docks) of the screen the window is on."""
+    screen = window.screen() or QApplication.primaryScreen()
+    return rect_of(screen.availableGeometry())
+
+
+def rect_of(rect: QRect) -> Rect:
+    return rect.x(), rect.y(), rect.width(), rect.height()

@@ -1,0 +1,88 @@
+"""Small screens (1024×768, 150 % on 1366×768): the window fits, the pages stay usable (issue 9)."""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QMainWindow
+from pytestqt.qtbot import QtBot
+
+from report_desktop.storage.paths import app_paths
+from report_desktop.ui import main_window
+from report_desktop.ui.context import AppContext
+from report_desktop.ui.window_fit import centred_default, fitted, starts_maximised
+
+SMALL = (0, 0, 1024, 740)
+"""1024×768 less a 28-pixel panel."""
+LARGE = (0, 0, 1920, 1040)
+
+
+def test_first_start_is_maximised_on_a_small_screen_only() -> None:
+    assert starts_maximised(SMALL)
+    assert starts_maximised((0, 0, 1366 // 1.5, 768 // 1.5))  # type: ignore[arg-type]
+    assert not starts_maximised(LARGE)
+    x, y, width, height = centred_default(LARGE)
+    assert (width, height) == (1280, 740) and x > 0 and y > 0
+
+
+@pytest.mark.parametrize(
+    ("saved", "expected"),
+    [
+        ((100, 100, 800, 600), (100, 100, 800, 600)),  # fits: left alone
+        ((0, 0, 1920, 1040), (0, 32, 1024, 708)),  # too big: as big as fits, not tiny
+        ((1500, 900, 800, 600), (224, 140, 800, 600)),  # off the screen: moved back on
+        ((-300, -50, 800, 600), (0, 32, 800, 600)),
+    ],
+)
+def test_a_saved_window_is_clamped_to_the_screen(
+    saved: tuple[int, int, int, int], expected: tuple[int, int, int, int]
+) -> None:
+    assert fitted(saved, SMALL) == expected
+
+
+def saved_geometry(qtbot: QtBot, rect: QRect) -> str:
+    other = QMainWindow()
+    qtbot.addWidget(other)
+    other.setGeometry(rect)
+    return base64.b64encode(other.saveGeometry().data()).decode("ascii")
+
+
+def test_the_window_opens_inside_the_available_area(
+    qtbot: QtBot, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    area = (0, 0, 700, 500)  # within the offscreen screen (Qt fits a restored size to that)
+    monkeypatch.setattr(main_window, "available_area", lambda _window: area)
+    ctx = AppContext.load(app_paths().ensure())
+    ctx.update_settings(
+        dataclasses.replace(
+            ctx.settings, window_geometry=saved_geometry(qtbot, QRect(600, 500, 1600, 1000))
+        )
+    )
+    window = main_window.MainWindow(ctx)
+    qtbot.addWidget(window)
+    x, y, width, height = window.geometry().getRect()
+    assert (width, height) == (700, 500 - 32)
+    assert x >= 0 and y >= 32 and x + width <= 700 and y + height <= 500
+
+
+def test_first_start_on_a_small_screen_is_maximised(
+    qtbot: QtBot, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(main_window, "available_area", lambda _window: SMALL)
+    window = main_window.MainWindow(AppContext.load(app_paths().ensure()))
+    qtbot.addWidget(window)
+    assert window.windowState() & Qt.WindowState.WindowMaximized
+
+
+def test_first_start_on_a_large_screen_is_not(
+    qtbot: QtBot, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(main_window, "available_area", lambda _window: LARGE)
+    window = main_window.MainWindow(AppContext.load(app_paths().ensure()))
+    qtbot.addWidget(window)
+    assert not window.windowState() & Qt.WindowState.WindowMaximized
+    assert window.geometry().size().toTuple() == (1280, 740)
