@@ -66,7 +66,12 @@ class Program:
 
     def xdotool(self, *args: str) -> str:
         done = subprocess.run(
-            ["xdotool", *args], env=self.env, capture_output=True, text=True, timeout=WAIT_S
+            ["xdotool", *args],
+            check=False,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=WAIT_S,
         )
         return done.stdout.strip() if done.returncode == 0 else ""
 
