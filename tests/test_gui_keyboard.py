@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from gui_support import Windows
+from report_desktop.ui.grid_view import GridView
 from report_desktop.ui.main_window import MainWindow
 
 FIRST_ROW = "table3.new_applications."
@@ -25,6 +26,12 @@ def type_keys(qtbot: QtBot, text: str) -> None:
             qtbot.keyClick(target, KEYS[char])
         else:
             qtbot.keyClicks(target, char)
+
+
+def grid_of(window: MainWindow) -> GridView:
+    view = window.stack.current_page().grid_view()  # type: ignore[union-attr]
+    assert view is not None
+    return view
 
 
 def first_row(window: MainWindow) -> tuple[object, object, object]:
@@ -107,3 +114,25 @@ def test_an_edit_reaches_the_autosave_within_three_seconds(
     qtbot.waitUntil(side_file.exists, timeout=3000)
     assert time.monotonic() - started < 3.0
     assert store.inspect(side_file).load().cells[FIRST_ROW + "natural_person"] == 77
+
+
+def test_a_refused_value_is_explained_at_the_cell_until_the_next_good_entry(
+    qtbot: QtBot, windows: Windows
+) -> None:
+    window = windows()
+    window.enter_page("requests")
+    type_keys(qtbot, "-3\n")
+    assert first_row(window)[0] is None
+    status = window.statusBar().currentMessage()
+    assert "负数" in status and "自然人" in status
+    view = grid_of(window)
+    assert view.note.isVisible() and view.note.text() == status
+    cell = view.visualRect(view.currentIndex())
+    assert view.note.geometry().top() > cell.top()  # beside the cell, not over it
+    assert not view.note.geometry().intersects(cell)
+    type_keys(qtbot, "abc\n")
+    assert "不是数字" in window.statusBar().currentMessage()
+    type_keys(qtbot, "8\n")
+    assert first_row(window)[0] == 8
+    assert window.statusBar().currentMessage() == ""
+    assert not view.note.isVisible()

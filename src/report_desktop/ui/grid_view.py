@@ -16,7 +16,7 @@ from PySide6.QtGui import (
     QPalette,
     QResizeEvent,
 )
-from PySide6.QtWidgets import QAbstractItemView, QTableView, QToolTip, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 from ..domain.values import CellValue
 from .clipboard import copy_block, parse_block, plan_paste, total_mismatches
@@ -24,6 +24,7 @@ from .frozen_header import FrozenHeader
 from .grid_delegate import GridDelegate
 from .grid_layout import GridCell, GridLayout, Step
 from .grid_model import GridModel
+from .refusal_note import RefusalNote
 
 LABEL_CHARS = {"grid": (5, 8, 21), "blocks": (8,), "strip": ()}
 """Widths of the row-label columns, in CJK characters, by table layout."""
@@ -50,6 +51,12 @@ class GridView(QTableView):
         self._delegate.visible_area = lambda: self.viewport().rect()
         self.verticalScrollBar().valueChanged.connect(lambda _: self.viewport().update())
         model.entry_refused.connect(self._show_refusal)
+        model.entry_taken.connect(self._clear_refusal)
+        self.refusal = ""
+        """The explanation of the last refused entry, until the next good one."""
+        self.note = RefusalNote(self.viewport())
+        for bar in (self.verticalScrollBar(), self.horizontalScrollBar()):
+            bar.valueChanged.connect(self.note.hide)
         self._label_text_as_enabled()
         self.horizontalHeader().hide()
         self.verticalHeader().hide()
@@ -167,6 +174,11 @@ class GridView(QTableView):
         self.scrollTo(self.currentIndex())
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:  # type: ignore[override]
+        super().currentChanged(current, previous)
+        if current != previous:
+            self.note.hide()  # it speaks of the cell the cursor has left
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if self._handle_key(event):
             event.accept()
@@ -248,10 +260,19 @@ class GridView(QTableView):
         self.selectionModel().select(selection, _SELECT)
 
     def _show_refusal(self, spec_id: str, message: str) -> None:
+        """Explain a refused entry next to its cell and in the status bar."""
         index = self.grid_model.index_of(spec_id)
         rect = self.visualRect(index)
-        QToolTip.showText(self.viewport().mapToGlobal(rect.bottomLeft()), message, self.viewport())
+        self.note.show_beside(rect, message)
+        self.refusal = message
         self.message.emit(message)
+
+    def _clear_refusal(self, _spec_id: str) -> None:
+        """A good entry: the explanation of the refused one goes away."""
+        if self.refusal:
+            self.refusal = ""
+            self.note.hide()
+            self.message.emit("")
 
     def current_spec_id(self) -> str:
         cell = self.grid_model.cell(self.currentIndex())
