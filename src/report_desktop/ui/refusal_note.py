@@ -21,6 +21,7 @@ STYLE = (
 class RefusalNote(QLabel):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
+        self._area = parent
         self.setObjectName("refusal-note")
         self.setStyleSheet(STYLE)
         self.setWordWrap(True)
@@ -36,7 +37,7 @@ class RefusalNote(QLabel):
         self.setText(text)
         self.setAccessibleName(text)
         self.adjustSize()
-        room = self.parentWidget().rect()
+        room = self._area.rect()
         x = max(0, min(cell.left(), room.width() - self.width()))
         y = cell.bottom() + 2
         if y + self.height() > room.height():
