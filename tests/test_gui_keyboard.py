@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QToolBar
 from pytestqt.qtbot import QtBot
 
 from gui_support import Windows
@@ -136,3 +136,19 @@ def test_a_refused_value_is_explained_at_the_cell_until_the_next_good_entry(
     assert first_row(window)[0] == 8
     assert window.statusBar().currentMessage() == ""
     assert not view.note.isVisible()
+
+
+def test_undo_and_redo_buttons_keep_their_width(qtbot: QtBot, windows: Windows) -> None:
+    window = windows()
+    toolbar = window.findChild(QToolBar, "toolbar")
+    assert toolbar is not None
+    buttons = [toolbar.widgetForAction(a) for a in (window.commands.undo, window.commands.redo)]
+    widths = [b.width() for b in buttons if b is not None]
+    window.drafts.session.set_cells({FIRST_ROW + "natural_person": 5})
+    window.drafts.session.set_cells({FIRST_ROW + "commercial": 6})
+    window.commands.undo.trigger()
+    qtbot.wait(10)
+    assert [b.width() for b in buttons if b is not None] == widths
+    assert buttons[0] is not None and buttons[0].text() == "撤销"
+    assert "自然人" in window.commands.undo.toolTip()
+    assert "商业企业" in window.commands.redo.toolTip()

@@ -60,6 +60,11 @@ def build_actions(window: QMainWindow, undo_group: QUndoGroup, slots: dict[str, 
     undo.setShortcut(_Keys.Undo)
     redo = undo_group.createRedoAction(window, "重做")
     redo.setShortcuts(redo_keys())
+    for item, short in ((undo, "撤销"), (redo, "重做")):
+        # The toolbar shows the short word (it never changes width); the menu and the tooltip
+        # the whole description (「撤销 填写自然人」).
+        item.setIconText(short)
+        item.changed.connect(lambda i=item: i.setToolTip(i.text()))
     return Actions(
         new=action(window, "新建(&N)", slots["new"], _Keys.New, "新建一份空白报告"),
         open=action(window, "打开(&O)…", slots["open"], _Keys.Open, "打开报告草稿"),
