@@ -122,7 +122,9 @@ def install_translations(app: QApplication) -> bool:
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if not translator.load("qtbase_zh_CN", folder):
         return False
-    return app.installTranslator(translator)
+    from .ui.file_dialogs import install_supplement
+
+    return app.installTranslator(translator) and install_supplement(app)
 
 
 def make_window() -> MainWindow:

@@ -232,6 +232,7 @@ class PreviousYear(QObject):
         path = self.prompter.previous_path(self._folder())
         if path is None:
             return None
+        self.ctx.used_file(path)
         try:
             return path, load_draft(path).report
         except DraftError as error:
@@ -258,7 +259,7 @@ class PreviousYear(QObject):
         current = self.drafts.current
         if current is not None and current.session.path is not None:
             return str(current.session.path.parent)
-        return self.ctx.settings.default_folder
+        return self.ctx.start_folder()
 
     # Following the open report -----------------------------------------------------------------
 

@@ -114,27 +114,16 @@ class QtPrompter:
         return BackupDialog(draft, backups, self.parent).ask()
 
     def open_path(self, folder: str) -> Path | None:
-        from PySide6.QtWidgets import QFileDialog
-
-        name, _ = QFileDialog.getOpenFileName(self.parent, "打开草稿", folder, OPEN_FILTER)
-        return Path(name) if name else None
+        return self._open("打开草稿", folder, OPEN_FILTER)
 
     def previous_path(self, folder: str) -> Path | None:
-        from PySide6.QtWidgets import QFileDialog
-
-        title = "选择上年的报告草稿"
-        name, _ = QFileDialog.getOpenFileName(self.parent, title, folder, DRAFT_FILTER)
-        return Path(name) if name else None
+        return self._open("选择上年的报告草稿", folder, DRAFT_FILTER)
 
     def save_path(self, folder: str, name: str) -> Path | None:
-        from PySide6.QtWidgets import QFileDialog
-
-        start = str(Path(folder) / name) if folder else name
-        chosen, _ = QFileDialog.getSaveFileName(self.parent, "草稿另存为", start, DRAFT_FILTER)
-        if not chosen:
+        chosen = self._save("草稿另存为", folder, name, DRAFT_FILTER)
+        if chosen is None:
             return None
-        path = Path(chosen)
-        return path if path.suffix else path.with_suffix(".json")
+        return chosen if chosen.suffix else chosen.with_suffix(".json")
 
     def edit_preferences(self, settings: Settings) -> Settings | None:
         from .dialogs import PreferencesDialog
@@ -164,12 +153,32 @@ class QtPrompter:
         return box.clickedButton() is accept
 
     def export_path(self, title: str, folder: str, name: str, file_filter: str) -> Path | None:
+        return self._save(title, folder, name, file_filter, Path(name).suffix.lstrip("."))
+
+    def _open(self, title: str, folder: str, file_filter: str) -> Path | None:
         from PySide6.QtWidgets import QFileDialog
 
+        from .file_dialogs import file_dialog
+
+        dialog = file_dialog(self.parent, title, folder, file_filter)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+            return None
+        return Path(dialog.selectedFiles()[0])
+
+    def _save(
+        self, title: str, folder: str, name: str, file_filter: str, suffix: str = ""
+    ) -> Path | None:
+        """``suffix``: added to a name typed without one (the dialog then asks to overwrite)."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from .file_dialogs import file_dialog
+
         start = str(Path(folder) / name) if folder else name
-        dialog = QFileDialog(self.parent, title, start, file_filter)
+        dialog = file_dialog(self.parent, title, start, file_filter)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix(Path(name).suffix.lstrip("."))  # typed without: asks to overwrite
+        if suffix:
+            dialog.setDefaultSuffix(suffix)
         if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
             return None
         return Path(dialog.selectedFiles()[0])
