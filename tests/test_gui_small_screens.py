@@ -11,6 +11,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QMainWindow
 from pytestqt.qtbot import QtBot
 
+from gui_support import Windows
 from report_desktop.storage.paths import app_paths
 from report_desktop.ui import main_window
 from report_desktop.ui.context import AppContext
@@ -86,3 +87,18 @@ def test_first_start_on_a_large_screen_is_not(
     qtbot.addWidget(window)
     assert not window.windowState() & Qt.WindowState.WindowMaximized
     assert window.geometry().size().toTuple() == (1280, 740)
+
+
+def test_table4s_row_of_figures_is_never_hidden_by_the_scroll_bar(
+    qtbot: QtBot, windows: Windows
+) -> None:
+    window = windows()
+    window.resize(1024, 740)
+    window.enter_page("appeals")
+    qtbot.wait(50)
+    view = window.stack.current_page().grid_view()  # type: ignore[union-attr]
+    assert view is not None
+    assert view.horizontalScrollBar().maximum() > 0  # it scrolls sideways at this width…
+    figures = view.visualRect(view.currentIndex())
+    assert figures.height() > 10
+    assert view.viewport().rect().contains(figures.adjusted(0, 0, 0, -1).bottomLeft())  # …whole

@@ -4,6 +4,12 @@ xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python docs/screenshots/take_sc
 (or QT_QPA_PLATFORM=offscreen). Works on a copy of the example in a temporary folder.
 With ``last-year`` as argument, takes only the screenshots of a report started from last year's;
 with ``export``, only those of exporting (the question about errors, the print preview).
+With ``small NAME``, every page as the window opens on the screen it is given (maximised on a
+small one), into ``small/NAME-*.png``; the table pages also scrolled to their right edge:
+
+xvfb-run -a -s "-screen 0 1024x768x24" .venv/bin/python docs/screenshots/take_screenshots.py small 1024x768
+QT_SCALE_FACTOR=1.5 xvfb-run -a -s "-screen 0 1366x768x24" \
+    .venv/bin/python docs/screenshots/take_screenshots.py small 1366x768-150pct
 """
 
 from __future__ import annotations
@@ -59,6 +65,10 @@ def main() -> None:
     from report_desktop import gui
 
     app, window = gui.start([str(draft)])
+    if "small" in sys.argv[1:]:
+        _small_screen(app, window, sys.argv[sys.argv.index("small") + 1])
+        gui.close_down(window)
+        return
     window.resize(1366, 768)
     window.move(0, 0)
     while window.drafts.current is None:
@@ -83,6 +93,26 @@ def _example_pages(app: Any, window: Any, folder: Path) -> None:
         app.processEvents()
         window.grab().save(str(HERE / f"{name}.png"))
     _dialogs(window, folder)
+
+
+def _small_screen(app: Any, window: Any, name: str) -> None:
+    """Every page as it opens on this screen; the grids also scrolled to their right edge."""
+    folder = HERE / "small"
+    folder.mkdir(exist_ok=True)
+    while window.drafts.current is None:
+        app.processEvents()
+    _settle(app, 1.0)
+    window.drafts.session.set_cells({"table3.new_applications.natural_person": 5})
+    window.drafts.session.validate_now()
+    for number, (_, page) in enumerate(PAGES, start=1):
+        window.enter_page(page)
+        _settle(app, 0.3)
+        window.grab().save(str(folder / f"{name}-{number}-{page}.png"))
+        view = window.stack.current_page().grid_view()
+        if view is not None and view.horizontalScrollBar().maximum() > 0:
+            view.horizontalScrollBar().setValue(view.horizontalScrollBar().maximum())
+            _settle(app, 0.3)
+            window.grab().save(str(folder / f"{name}-{number}-{page}-right.png"))
 
 
 def _last_year_pages(app: Any, window: Any, draft: Path) -> None:

@@ -207,6 +207,7 @@ class MainWindow(QMainWindow):
             if not self.isMaximized():
                 self.setGeometry(QRect(*fitted(rect_of(self.geometry()), area)))
         elif starts_maximised(area):
+            self.setGeometry(QRect(*fitted(area, area)))  # where no window manager maximises
             self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         else:
             self.setGeometry(QRect(*centred_default(area)))

@@ -25,7 +25,11 @@ class TablePage(Page):
         self.view.message.connect(self.message)
         self.body_layout.addWidget(hint(ENTRY_HINT))
         width, height = self.view.total_size()
-        self.view.setMaximumSize(width + self.view.verticalScrollBar().sizeHint().width(), height)
+        across = self.view.verticalScrollBar().sizeHint().width()
+        down = self.view.horizontalScrollBar().sizeHint().height()
+        self.view.setMaximumSize(width + across, height + down)
+        if table.layout == "strip":  # one row of figures: never hidden by the scroll bar
+            self.view.setMinimumHeight(height + down)
         self.body_layout.addWidget(self.view, 1)
         self.body_layout.addStretch(0)
 
