@@ -102,3 +102,23 @@ def test_table4s_row_of_figures_is_never_hidden_by_the_scroll_bar(
     figures = view.visualRect(view.currentIndex())
     assert figures.height() > 10
     assert view.viewport().rect().contains(figures.adjusted(0, 0, 0, -1).bottomLeft())  # …whole
+
+
+def test_last_years_panel_folds_away_rather_than_squeeze_the_editor(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    from report_desktop.ui.side_splitter import MIN_EDITOR, SideSplitter
+
+    editor, panel = QPlainTextEdit(), QPlainTextEdit()
+    splitter = SideSplitter(editor, panel, 0.38)
+    qtbot.addWidget(splitter)
+    splitter.resize(1100, 400)
+    splitter.show()
+    qtbot.waitExposed(splitter)
+    assert splitter.panel_shown() and editor.width() >= MIN_EDITOR
+    splitter.resize(620, 400)  # 1024×768 with the navigation beside it, or 150 %
+    qtbot.waitUntil(lambda: not splitter.panel_shown())
+    assert editor.width() >= MIN_EDITOR
+    splitter.resize(1100, 400)
+    qtbot.waitUntil(splitter.panel_shown)
+    assert editor.width() >= MIN_EDITOR and panel.width() > 300
