@@ -16,6 +16,7 @@ from .actions import Slot, build_actions, build_menus
 from .context import AppContext
 from .drafts import Drafts
 from .export import ExportController
+from .help import add_help_menu
 from .navigation import Navigation
 from .page_stack import PageStack
 from .part_actions import PartActions
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
         self.previous_year.add_to_menus(self.commands)
         self.export = ExportController(self, self.drafts, self.prompter)
         self.export.actions.add_to(self.commands)
+        self.help_actions = add_help_menu(self)
         self.commands.recent_menu.aboutToShow.connect(self._fill_recent)
         self._connect()
         self.setAcceptDrops(True)
