@@ -66,6 +66,9 @@ class ScriptedPrompter:
     def open_path(self, folder: str) -> Path | None:
         return self._answer("open_path", None, folder)  # type: ignore[no-any-return]
 
+    def import_path(self, folder: str) -> Path | None:
+        return self._answer("import_path", None, folder)  # type: ignore[no-any-return]
+
     def save_path(self, folder: str, name: str) -> Path | None:
         return self._answer("save_path", None, folder, name)  # type: ignore[no-any-return]
 

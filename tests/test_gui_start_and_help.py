@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QTextBrowser
+import dataclasses
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QTextBrowser
 from pytestqt.qtbot import QtBot
 
-from gui_support import Windows
+from gui_support import ScriptedPrompter, Windows
 from report_desktop import __version__
 from report_desktop.ui.help import about_dialog, manual_dialog
 
@@ -45,3 +49,90 @@ def test_help_dialogs_fit_a_small_screen(qtbot: QtBot, windows: Windows) -> None
     for dialog in (manual_dialog(window), about_dialog(window)):
         qtbot.addWidget(dialog)
         assert dialog.width() <= area.width() and dialog.height() <= area.height()
+
+
+# The start page ---------------------------------------------------------------------------------
+
+
+def test_a_start_without_a_draft_shows_the_start_page(qtbot: QtBot, windows: Windows) -> None:
+    window = windows()
+    assert window.front.showing_start()
+    start = window.front.start
+    assert [b.text() for b in start.buttons.values()] == [
+        "新建",
+        "从上年报告新建",
+        "打开…",
+        "导入…",
+    ]
+    assert start.recent.item(0).text() == "（还没有打开过草稿）"
+    start.buttons["new"].click()
+    assert not window.front.showing_start()
+    focused = QApplication.focusWidget()
+    assert isinstance(focused, QLineEdit) and focused.accessibleName() == "机关名称"
+
+
+def test_the_start_page_lists_recent_drafts_and_opens_one(
+    qtbot: QtBot, windows: Windows, example: Path
+) -> None:
+    windows(example).drafts.shutdown()
+    window = windows()
+    start = window.front.start
+    assert window.front.showing_start()
+    item = start.recent.item(0)
+    assert item.text().startswith(example.name) and item.toolTip() == str(example)
+    start.recent.setFocus()
+    qtbot.keyClick(start.recent, Qt.Key.Key_Return)
+    assert window.drafts.session.path == example
+    assert not window.front.showing_start()
+
+
+def test_a_draft_on_the_command_line_or_a_part_chosen_skips_the_start_page(
+    qtbot: QtBot, windows: Windows, example: Path
+) -> None:
+    assert not windows(example).front.showing_start()
+    window = windows()
+    qtbot.keyClick(window.front.start, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert not window.front.showing_start() and window.nav.current_page() == "requests"
+
+
+def test_reopening_the_last_draft_at_start_is_a_preference(
+    qtbot: QtBot, windows: Windows, example: Path
+) -> None:
+    first = windows(example)
+    first.ctx.update_settings(dataclasses.replace(first.ctx.settings, reopen_last_draft=True))
+    first.drafts.shutdown()
+    window = windows()
+    assert window.drafts.session.path == example and not window.front.showing_start()
+
+
+def test_import_starts_a_new_draft_from_a_spreadsheet(
+    qtbot: QtBot, windows: Windows, tmp_path: Path
+) -> None:
+    cells = tmp_path / "cells.csv"
+    cells.write_text(
+        "table,row,column,value\n三,一、本年新收政府信息公开申请数量,自然人,5\n", encoding="utf-8"
+    )
+    prompter = ScriptedPrompter()
+    prompter.script("import_path", cells)
+    window = windows(None, prompter)
+    window.front.start.buttons["import"].click()
+    session = window.drafts.session
+    assert session.report.cells["table3.new_applications.natural_person"] == 5
+    assert session.is_modified() and session.path is None
+    assert not window.front.showing_start()
+    assert "导入 1 个单元格" in window.statusBar().currentMessage()
+
+
+def test_import_with_errors_explains_and_changes_nothing(
+    qtbot: QtBot, windows: Windows, tmp_path: Path
+) -> None:
+    cells = tmp_path / "cells.csv"
+    cells.write_text("table,row,column,value\n三,（九）不存在,自然人,1\n", encoding="utf-8")
+    prompter = ScriptedPrompter()
+    prompter.script("import_path", cells)
+    window = windows(None, prompter)
+    before = window.drafts.session
+    window.front.start.buttons["import"].click()
+    [(title, message, _details)] = prompter.asked("show_info")
+    assert title == "导入未完成" and "没有导入" in message
+    assert window.drafts.session is before and not before.is_modified()

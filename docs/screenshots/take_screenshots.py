@@ -7,7 +7,8 @@ with ``export``, only those of exporting (the question about errors, the print p
 With ``small NAME``, every page as the window opens on the screen it is given (maximised on a
 small one), into ``small/NAME-*.png``; the table pages also scrolled to their right edge:
 
-xvfb-run -a -s "-screen 0 1024x768x24" .venv/bin/python docs/screenshots/take_screenshots.py small 1024x768
+xvfb-run -a -s "-screen 0 1024x768x24" \
+    .venv/bin/python docs/screenshots/take_screenshots.py small 1024x768
 QT_SCALE_FACTOR=1.5 xvfb-run -a -s "-screen 0 1366x768x24" \
     .venv/bin/python docs/screenshots/take_screenshots.py small 1366x768-150pct
 """

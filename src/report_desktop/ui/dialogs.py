@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -192,7 +193,10 @@ class PreferencesDialog(QDialog):
         self.autosave.setRange(*AUTOSAVE_SECONDS)
         self.autosave.setSuffix(" 秒")
         self.autosave.setValue(settings.autosave_seconds)
-        self.autosave.setToolTip("有未保存的修改时，每隔这么久自动保存一次（不会覆盖草稿文件）")
+        self.autosave.setToolTip(
+            "修改后两秒内写入自动保存文件；有未保存的修改时，每隔这么久再保存一次"
+            "（不会覆盖草稿文件）"
+        )
         form.addRow("自动保存间隔：", self.autosave)
         self.backups = QSpinBox()
         self.backups.setRange(*BACKUPS_KEPT)
@@ -209,6 +213,9 @@ class PreferencesDialog(QDialog):
         row.addWidget(self.folder, 1)
         row.addWidget(browse)
         form.addRow("默认文件夹：", row)
+        self.reopen = QCheckBox("启动时打开上次的草稿（不显示开始页）")
+        self.reopen.setChecked(settings.reopen_last_draft)
+        form.addRow("", self.reopen)
         self._add_cross_year(form, settings)
         box = QDialogButtonBox()
         box.addButton("确定", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -249,6 +256,7 @@ class PreferencesDialog(QDialog):
             default_folder=self.folder.text().strip(),
             change_ratio_percent=self.change_ratio.value(),
             change_minimum=self.change_minimum.value(),
+            reopen_last_draft=self.reopen.isChecked(),
         )
 
     def ask(self) -> Settings | None:

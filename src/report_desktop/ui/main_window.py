@@ -24,6 +24,7 @@ from .places import page_ids, page_of_place, page_title
 from .previous_year import PreviousYear
 from .problems_panel import ProblemsPanel, counts_text
 from .prompter import Prompter, QtPrompter
+from .start_page import Front
 from .window_fit import Rect, centred_default, fitted, starts_maximised
 
 APP_TITLE = "政府信息公开工作年度报告"
@@ -42,7 +43,8 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)
         self.stack = PageStack()
         self.previous_year = PreviousYear(self, ctx, self.drafts, self.prompter, self.stack)
-        self.setCentralWidget(self.previous_year.with_notice_bar(self.stack))
+        self.front = Front(self.previous_year.with_notice_bar(self.stack))
+        self.setCentralWidget(self.front)
         self.nav = Navigation()
         self._add_navigation_dock()
         self.problems = ProblemsPanel(self)
@@ -92,6 +94,9 @@ class MainWindow(QMainWindow):
         self.drafts.message.connect(self.show_message)
         self.nav.page_chosen.connect(self.stack.show_page)
         self.nav.entered.connect(self.enter_page)
+        self.nav.page_chosen.connect(self.front.show_editor)
+        self.front.start.chosen.connect(self._start_choice)
+        self.front.start.recent_chosen.connect(self.drafts.open_path)
         self.stack.message.connect(self.show_message)
         self.stack.paste_refused.connect(self._paste_refused)
         self.problems.place_activated.connect(self.go_to_place)
@@ -102,6 +107,7 @@ class MainWindow(QMainWindow):
     # The open report ---------------------------------------------------------------------------
 
     def _opened(self) -> None:
+        self.front.show_editor()
         session = self.drafts.session
         self.undo_group.addStack(session.undo_stack)
         self.undo_group.setActiveStack(session.undo_stack)
@@ -138,6 +144,7 @@ class MainWindow(QMainWindow):
         page_id = page_of_place(self.drafts.session.report, place)
         if not page_id:
             return
+        self.front.show_editor()
         self.nav.show_page(page_id)
         self.stack.show_page(page_id).focus_place(place)
 
@@ -145,6 +152,7 @@ class MainWindow(QMainWindow):
         """Show a part with the keyboard in it (its current cell, or its first field)."""
         if self.drafts.current is None:
             return
+        self.front.show_editor()
         self.nav.show_page(page_id)
         self.stack.show_page(page_id).focus_entry()
 
@@ -171,12 +179,29 @@ class MainWindow(QMainWindow):
     # Files, settings, window state -------------------------------------------------------------
 
     def open_at_start(self, path: Path | None) -> None:
-        """The draft given on the command line (or a new report), then earlier unsaved work."""
+        """The draft given on the command line (else the last one, when the preferences say
+        so; else a new report behind the start page), then earlier unsaved work."""
+        recent = recent_paths(self.ctx.settings)
+        if path is None and self.ctx.settings.reopen_last_draft and recent:
+            path = recent[0]
         if path is None or not self.drafts.open_path(path):
             self.drafts.new()
+            self.front.show_start(recent)
         self.drafts.offer_recoveries(skip=None if path is None else path.absolute())
         for warning in self.ctx.settings_warnings:
             self.show_message(warning)
+
+    def _start_choice(self, choice: str) -> None:
+        if choice == "new":
+            self.enter_page(self.nav.current_page())
+        elif choice == "new_from":
+            self.previous_year.new_from_last_year()
+        elif choice == "open":
+            self.drafts.open_dialog()
+        elif choice == "import":
+            from .importer import import_cells_dialog
+
+            import_cells_dialog(self.drafts, self.prompter)
 
     def _fill_recent(self) -> None:
         menu = self.commands.recent_menu

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 DRAFT_FILTER = "报告草稿 (*.json);;所有文件 (*)"
 OPEN_FILTER = "报告草稿 (*.json *.pdf);;草稿文件 (*.json);;本程序导出的 PDF (*.pdf);;所有文件 (*)"
 """Opening also takes a PDF the program exported: it carries its draft."""
+IMPORT_FILTER = "表格数值 (*.csv *.xlsx);;CSV 文件 (*.csv);;Excel 工作簿 (*.xlsx);;所有文件 (*)"
 
 
 class SaveChoice(enum.Enum):
@@ -58,6 +59,8 @@ class Prompter(Protocol):
     def save_path(self, folder: str, name: str) -> Path | None: ...
 
     def previous_path(self, folder: str) -> Path | None: ...
+
+    def import_path(self, folder: str) -> Path | None: ...
 
     def edit_preferences(self, settings: Settings) -> Settings | None: ...
 
@@ -118,6 +121,9 @@ class QtPrompter:
 
     def previous_path(self, folder: str) -> Path | None:
         return self._open("选择上年的报告草稿", folder, DRAFT_FILTER)
+
+    def import_path(self, folder: str) -> Path | None:
+        return self._open("导入表格数值", folder, IMPORT_FILTER)
 
     def save_path(self, folder: str, name: str) -> Path | None:
         chosen = self._save("草稿另存为", folder, name, DRAFT_FILTER)
