@@ -122,3 +122,44 @@ def test_last_years_panel_folds_away_rather_than_squeeze_the_editor(qtbot: QtBot
     splitter.resize(1100, 400)
     qtbot.waitUntil(splitter.panel_shown)
     assert editor.width() >= MIN_EDITOR and panel.width() > 300
+
+
+def test_table3s_row_labels_stay_while_scrolling_sideways(qtbot: QtBot) -> None:
+    from report_desktop.domain.format2021 import FORMAT_2021
+    from report_desktop.domain.model import new_report
+    from report_desktop.session.report_session import ReportSession
+    from report_desktop.ui.grid_model import GridModel
+    from report_desktop.ui.grid_view import GridView
+
+    view = GridView(GridModel(ReportSession(new_report()), FORMAT_2021.table("table3")))
+    qtbot.addWidget(view)
+    view.resize(620, 420)  # the grid's share of a 1024×768 window
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: view.horizontalScrollBar().maximum() > 0)
+    panes = view.frozen
+    assert panes is not None and panes.left is not None and panes.corner is not None
+    assert all(view.isColumnHidden(col) for col in range(3))
+    assert panes.left.isVisible() and panes.corner.isVisible()
+    labels = panes.left.geometry()
+    first_label = panes.left.model().index(3, 0).data()
+    assert "本年新收" in first_label
+    view.select_spec("table3.new_applications.other_org")  # far right: scrolls sideways
+    assert view.horizontalScrollBar().value() > 0
+    assert panes.left.geometry() == labels and panes.left.horizontalScrollBar().value() == 0
+    assert panes.top.horizontalScrollBar().value() == view.horizontalScrollBar().value()
+    cell = view.visualRect(view.currentIndex())
+    assert cell.left() >= 0  # the selected figure is not under the labels
+    view.select_spec("table3.carried_forward.natural_person")  # far down: the labels follow
+    assert view.verticalScrollBar().value() > 0
+    assert panes.left.verticalScrollBar().value() == view.verticalScrollBar().value()
+    assert view.viewport().geometry().left() >= labels.right()
+
+
+def test_a_table_whose_captions_cross_into_the_figures_freezes_no_columns() -> None:
+    from report_desktop.domain.format2021 import FORMAT_2021
+    from report_desktop.ui.frozen_header import frozen_columns
+    from report_desktop.ui.grid_layout import build_layout
+
+    assert frozen_columns(build_layout(FORMAT_2021, FORMAT_2021.table("table3"))) == 3
+    assert frozen_columns(build_layout(FORMAT_2021, FORMAT_2021.table("table4"))) == 0

@@ -20,15 +20,15 @@ from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 from ..domain.values import CellValue
 from .clipboard import copy_block, parse_block, plan_paste, total_mismatches
-from .frozen_header import FrozenHeader
+from .frozen_header import FrozenPanes, Sizes
 from .grid_delegate import GridDelegate
 from .grid_layout import GridCell, GridLayout, Step
 from .grid_model import GridModel
 from .refusal_note import RefusalNote
 
-LABEL_CHARS = {"grid": (5, 8, 21), "blocks": (8,), "strip": ()}
+LABEL_CHARS = {"grid": (4, 7, 15), "blocks": (8,), "strip": ()}
 """Widths of the row-label columns, in CJK characters, by table layout."""
-VALUE_CHARS = {"grid": 6.2, "blocks": 8, "strip": 4.6}
+VALUE_CHARS = {"grid": 4.8, "blocks": 8, "strip": 4.6}
 
 _SELECT = QItemSelectionModel.SelectionFlag.ClearAndSelect
 
@@ -41,7 +41,7 @@ class GridView(QTableView):
 
     def __init__(self, model: GridModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.frozen: FrozenHeader | None = None
+        self.frozen: FrozenPanes | None = None
         self.grid_model = model
         self.layout_: GridLayout = model.layout
         self.setModel(model)
@@ -74,11 +74,10 @@ class GridView(QTableView):
         for cell in self.layout_.cells:
             if cell.spanned:
                 self.setSpan(cell.row, cell.col, cell.rowspan, cell.colspan)
-        self.fit_to_contents()
-        header_rows = len(self.layout_.table.header)
-        if header_rows:
-            self.frozen = FrozenHeader(self, self.layout_, header_rows)
-            self.setViewportMargins(0, self.frozen.height_needed(), 0, 0)
+        self.sizes = self.fit_to_contents()
+        if self.layout_.table.header:
+            self.frozen = FrozenPanes(self, self.layout_, self.sizes)
+            self.setViewportMargins(*self.frozen.margins(), 0, 0)
         self.setCurrentIndex(self._first_editable())
 
     @property
@@ -96,17 +95,21 @@ class GridView(QTableView):
 
     # Sizes -------------------------------------------------------------------------------------
 
-    def fit_to_contents(self) -> None:
+    def fit_to_contents(self) -> Sizes:
         """Column widths for the labels and numbers, row heights for wrapped labels."""
         metrics = QFontMetrics(self.font())
         char = metrics.horizontalAdvance("中")
         kind = self.layout_.table.layout
         labels = LABEL_CHARS[kind]
+        widths = []
         for col in range(self.layout_.cols):
             chars = labels[col] if col < len(labels) else VALUE_CHARS[kind]
-            self.setColumnWidth(col, int(chars * char) + 12)
-        for row in range(self.layout_.rows):
-            self.setRowHeight(row, self._row_height(metrics, row))
+            widths.append(int(chars * char) + 12)
+            self.setColumnWidth(col, widths[-1])
+        heights = [self._row_height(metrics, row) for row in range(self.layout_.rows)]
+        for row, height in enumerate(heights):
+            self.setRowHeight(row, height)
+        return Sizes(widths, heights)
 
     def _row_height(self, metrics: QFontMetrics, row: int) -> int:
         height = metrics.height() + 10
@@ -127,17 +130,14 @@ class GridView(QTableView):
 
     def updateGeometries(self) -> None:
         """QTableView sets the viewport margins to its (hidden) headers' sizes here; keep room
-        for the frozen header rows instead."""
+        for the frozen header rows and label columns instead."""
         super().updateGeometries()
         if self.frozen is not None:
-            self.setViewportMargins(0, self.frozen.height_needed(), 0, 0)
+            self.setViewportMargins(*self.frozen.margins(), 0, 0)
             self.frozen.place()
 
     def total_size(self) -> tuple[int, int]:
-        width = sum(self.columnWidth(c) for c in range(self.layout_.cols))
-        height = sum(self.rowHeight(r) for r in range(self.layout_.rows))
-        if self.frozen is not None:
-            height += self.frozen.height_needed()
+        width, height = sum(self.sizes.widths), sum(self.sizes.heights)
         return width + 2 * self.frameWidth(), height + 2 * self.frameWidth()
 
     # Movement ----------------------------------------------------------------------------------

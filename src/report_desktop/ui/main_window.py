@@ -30,7 +30,7 @@ from .window_fit import Rect, centred_default, fitted, starts_maximised
 APP_TITLE = "政府信息公开工作年度报告"
 MAX_LISTED = 12
 PANEL_HEIGHT = 160
-NAV_WIDTH = 250
+NAV_WIDTH = 210
 
 
 class MainWindow(QMainWindow):
