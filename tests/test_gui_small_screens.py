@@ -163,3 +163,12 @@ def test_a_table_whose_captions_cross_into_the_figures_freezes_no_columns() -> N
 
     assert frozen_columns(build_layout(FORMAT_2021, FORMAT_2021.table("table3"))) == 3
     assert frozen_columns(build_layout(FORMAT_2021, FORMAT_2021.table("table4"))) == 0
+
+
+def test_the_start_page_never_makes_the_window_taller_than_the_editor(
+    qtbot: QtBot, windows: Windows
+) -> None:
+    window = windows()
+    assert window.front.showing_start()
+    front = window.front
+    assert front.minimumSizeHint().height() <= max(front.editor.minimumSizeHint().height(), 120)

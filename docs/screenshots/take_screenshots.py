@@ -114,6 +114,14 @@ def _small_screen(app: Any, window: Any, name: str) -> None:
             view.horizontalScrollBar().setValue(view.horizontalScrollBar().maximum())
             _settle(app, 0.3)
             window.grab().save(str(folder / f"{name}-{number}-{page}-right.png"))
+    from report_desktop.storage.recent import recent_paths
+
+    window.drafts.session.undo_stack.setClean()
+    window.drafts.current.session._restored = False  # nothing to ask about on the way
+    window.drafts.new()
+    window.front.show_start(recent_paths(window.ctx.settings))
+    _settle(app, 0.3)
+    window.grab().save(str(folder / f"{name}-0-start.png"))
 
 
 def _last_year_pages(app: Any, window: Any, draft: Path) -> None:

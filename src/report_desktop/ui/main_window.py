@@ -30,6 +30,8 @@ from .window_fit import Rect, centred_default, fitted, starts_maximised
 APP_TITLE = "政府信息公开工作年度报告"
 MAX_LISTED = 12
 PANEL_HEIGHT = 160
+PANEL_SHARE = 6
+"""At the first start the problems panel takes at most a sixth of the screen's height."""
 NAV_WIDTH = 210
 
 
@@ -241,7 +243,8 @@ class MainWindow(QMainWindow):
         if settings.window_state:
             self.restoreState(QByteArray(base64.b64decode(settings.window_state)))
         else:
-            self.resizeDocks([self.problems], [PANEL_HEIGHT], Qt.Orientation.Vertical)
+            height = min(PANEL_HEIGHT, area[3] // PANEL_SHARE)  # small screens: the tables first
+            self.resizeDocks([self.problems], [height], Qt.Orientation.Vertical)
         self._start_page = settings.last_page
 
     def save_window_state(self) -> None:

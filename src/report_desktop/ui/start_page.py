@@ -8,11 +8,13 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QFrame,
     QGridLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -100,17 +102,21 @@ class Front(QStackedWidget):
         super().__init__(parent)
         self.start = StartPage()
         self.editor = editor
+        self._start_area = QScrollArea()  # the window's minimum size stays the editor's
+        self._start_area.setWidgetResizable(True)
+        self._start_area.setFrameShape(QFrame.Shape.NoFrame)
+        self._start_area.setWidget(self.start)
         self.addWidget(self.editor)
-        self.addWidget(self.start)
+        self.addWidget(self._start_area)
         self.setCurrentWidget(self.editor)
 
     def show_start(self, recent: list[Path]) -> None:
         self.start.set_recent(recent)
-        self.setCurrentWidget(self.start)
+        self.setCurrentWidget(self._start_area)
         self.start.focus_first()
 
     def show_editor(self) -> None:
         self.setCurrentWidget(self.editor)
 
     def showing_start(self) -> bool:
-        return self.currentWidget() is self.start
+        return self.currentWidget() is self._start_area
