@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QToolBar
 from pytestqt.qtbot import QtBot
@@ -152,3 +154,32 @@ def test_undo_and_redo_buttons_keep_their_width(qtbot: QtBot, windows: Windows) 
     assert buttons[0] is not None and buttons[0].text() == "撤销"
     assert "自然人" in window.commands.undo.toolTip()
     assert "商业企业" in window.commands.redo.toolTip()
+
+
+def test_a_background_autosave_never_outlives_a_save(
+    qtbot: QtBot, windows: Windows, example: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = windows(example)
+    current = window.drafts.current
+    assert current is not None
+    store = window.ctx.autosaves
+    writing = threading.Event()
+    original = store.write
+
+    def slow_write(*args: object) -> Path:
+        writing.set()
+        time.sleep(0.3)  # a slow disk
+        return original(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store, "write", slow_write)
+    window.drafts.session.set_cells({FIRST_ROW + "natural_person": 3})
+    assert current.autosaver.autosave_soon()  # the GUI thread only hands over a copy
+    assert writing.wait(5)
+    assert window.drafts.save()  # meanwhile the clerk saves: that autosave is obsolete
+    side_file = store.side_file(example, current.session.session_id)
+    qtbot.wait(500)
+    assert not side_file.exists()
+    window.drafts.session.set_cells({FIRST_ROW + "natural_person": 4})
+    assert current.autosaver.autosave_soon()
+    qtbot.waitUntil(side_file.exists, timeout=3000)
+    qtbot.waitUntil(lambda: not current.autosaver.due())
