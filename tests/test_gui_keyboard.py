@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QToolBar
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QToolBar
 from pytestqt.qtbot import QtBot
 
 from gui_support import Windows
@@ -183,3 +183,14 @@ def test_a_background_autosave_never_outlives_a_save(
     assert current.autosaver.autosave_soon()
     qtbot.waitUntil(side_file.exists, timeout=3000)
     qtbot.waitUntil(lambda: not current.autosaver.due())
+
+
+@pytest.mark.parametrize("page", ["meta", "overview", "problems", "other"])
+def test_every_text_part_takes_typing_in_a_field(
+    qtbot: QtBot, windows: Windows, example: Path, page: str
+) -> None:
+    window = windows(example)
+    window.enter_page(page)
+    focused = QApplication.focusWidget()
+    assert isinstance(focused, QLineEdit | QPlainTextEdit), type(focused)
+    assert not focused.isReadOnly()
