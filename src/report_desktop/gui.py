@@ -122,7 +122,7 @@ def install_translations(app: QApplication) -> bool:
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if not translator.load("qtbase_zh_CN", folder):
         return False
-    from .ui.file_dialogs import install_supplement
+    from .ui.qt_supplement import install_supplement
 
     return app.installTranslator(translator) and install_supplement(app)
 

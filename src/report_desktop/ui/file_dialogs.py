@@ -2,53 +2,26 @@
 
 Qt's zh_CN catalogue (loaded by ``gui.install_translations``) lacks a few of the dialog's
 strings, and the file list shows sizes and dates in the system locale ("0 bytes", "2.00 KiB",
-"5 01 2026" where the desktop's locale is not Chinese). :class:`QtSupplement` supplies the
-missing strings; :class:`ChineseFileList` shows sizes and dates the Chinese way. A platform's
-native dialog (when Qt uses one) is left as it is: it speaks the desktop's language.
+"5 01 2026" where the desktop's locale is not Chinese). A translator supplies the missing
+strings (see :mod:`.qt_supplement`); :class:`ChineseFileList` shows sizes and dates the Chinese
+way. A platform's native dialog (when Qt uses one) is left as it is: it speaks the desktop's
+language.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QIdentityProxyModel,
     QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
-    QTranslator,
 )
 from PySide6.QtWidgets import QFileDialog, QFileSystemModel, QWidget
 
-SUPPLEMENT = {
-    ("QFileDialog", "&Look in:"): "查找范围(&L)：",
-    ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
-    ("QAbstractFileIconProvider", "Folder"): "文件夹",
-    ("QAbstractFileIconProvider", "Drive"): "驱动器",
-    ("QAbstractFileIconProvider", "File"): "文件",
-    ("QAbstractFileIconProvider", "File Folder"): "文件夹",
-}
-"""Strings of Qt's file dialog that qtbase_zh_CN.qm leaves in English (PySide6 6.8–6.11)."""
-
 SIZE_COLUMN, DATE_COLUMN = 1, 3
 UNITS = ("KB", "MB", "GB", "TB")
-
-
-class QtSupplement(QTranslator):
-    """Answers only for the strings in :data:`SUPPLEMENT` (Qt asks it before qtbase's)."""
-
-    def translate(
-        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str | None:  # None: not ours (an empty text would hide qtbase's translation)
-        return SUPPLEMENT.get((context, source))
-
-    def isEmpty(self) -> bool:
-        return False
-
-
-def install_supplement(app: QCoreApplication) -> bool:
-    return app.installTranslator(QtSupplement(app))
 
 
 def size_text(size: int) -> str:

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QMainWindow,
-    QTextBrowser,
-    QVBoxLayout,
-    QWidget,
-)
+
+if TYPE_CHECKING:  # the dialogs' classes load when one is first shown
+    from PySide6.QtWidgets import QDialog, QMainWindow, QWidget
 
 FONT_ROWS = (
     ("FandolFang-Regular", "正文（仿宋）"),
@@ -90,6 +87,8 @@ def show_dialog(dialog: QDialog) -> None:
 
 def _dialog(parent: QWidget, title: str, html: str, size: tuple[int, int]) -> QDialog:
     """A dialog reading ``html``; never larger than the screen's available area."""
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
+
     dialog = QDialog(parent)
     dialog.setWindowTitle(title)
     layout = QVBoxLayout(dialog)
