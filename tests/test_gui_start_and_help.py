@@ -136,3 +136,12 @@ def test_import_with_errors_explains_and_changes_nothing(
     [(title, message, _details)] = prompter.asked("show_info")
     assert title == "导入未完成" and "没有导入" in message
     assert window.drafts.session is before and not before.is_modified()
+
+
+def test_the_manual_has_no_stray_spaces_between_chinese_characters(
+    qtbot: QtBot, windows: Windows
+) -> None:
+    dialog = manual_dialog(windows())
+    qtbot.addWidget(dialog)
+    [text] = dialog.findChildren(QTextBrowser)
+    assert "、 " not in text.toPlainText() and "， " not in text.toPlainText()

@@ -122,6 +122,31 @@ def _small_screen(app: Any, window: Any, name: str) -> None:
     window.front.show_start(recent_paths(window.ctx.settings))
     _settle(app, 0.3)
     window.grab().save(str(folder / f"{name}-0-start.png"))
+    _small_dialogs(app, window, folder, name)
+
+
+def _small_dialogs(app: Any, window: Any, folder: Path, name: str) -> None:
+    """The recovery dialog (a long path, a long error) and the manual, as they open here."""
+    from report_desktop.storage.autosave import Recovery
+    from report_desktop.ui.dialogs import RecoveryDialog
+    from report_desktop.ui.help import manual_dialog
+
+    now = dt.datetime.now(dt.UTC)
+    deep = Path(
+        "/home/科员/文档/政府信息公开/年度报告/2024年度/环翠区统计局2024年政府信息公开工作年度报告.json"
+    )
+    items = [
+        Recovery(folder / "a.autosave.json", deep, now, now - dt.timedelta(minutes=42), "s1"),
+        Recovery(folder / "b.autosave.json", None, now, None, "s2", error="文件已损坏：" * 8),
+    ]
+    for dialog, shot in (
+        (RecoveryDialog(items, window), "recovery"),
+        (manual_dialog(window), "manual"),
+    ):
+        dialog.show()
+        _settle(app, 0.3)
+        dialog.grab().save(str(folder / f"{name}-8-{shot}.png"))
+        dialog.close()
 
 
 def _last_year_pages(app: Any, window: Any, draft: Path) -> None:

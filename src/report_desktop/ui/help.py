@@ -105,7 +105,8 @@ def _dialog(parent: QWidget, title: str, html: str, size: tuple[int, int]) -> QD
 
 
 def manual_dialog(parent: QWidget) -> QDialog:
-    dialog = _dialog(parent, "使用说明", HELP_HTML, (760, 640))
+    # A line break in the source would show as a space between Chinese characters.
+    dialog = _dialog(parent, "使用说明", HELP_HTML.replace("\n", ""), (760, 640))
     dialog.setObjectName("manual")
     return dialog
 
