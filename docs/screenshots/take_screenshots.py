@@ -115,9 +115,9 @@ def _small_screen(app: Any, window: Any, name: str) -> None:
             _settle(app, 0.3)
             window.grab().save(str(folder / f"{name}-{number}-{page}-right.png"))
     from report_desktop.storage.recent import recent_paths
+    from report_desktop.ui.prompter import SaveChoice
 
-    window.drafts.session.undo_stack.setClean()
-    window.drafts.current.session._restored = False  # nothing to ask about on the way
+    window.prompter.ask_save_changes = lambda _name: SaveChoice.DISCARD  # instead of asking
     window.drafts.new()
     window.front.show_start(recent_paths(window.ctx.settings))
     _settle(app, 0.3)
