@@ -18,6 +18,8 @@ DEBIAN_PACKAGES=(
     # a virtual X display (Xvfb) and the xcb plugin's libraries
     xvfb xauth libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
     libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xinerama0 libxcb-xkb1
+    # keys sent to the real window by the keyboard-only end-to-end test
+    xdotool
     # weasyprint (libharfbuzz-subset0: without it a CJK PDF takes ~8 s instead of ~0.2 s)
     libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
     # pdftoppm, to look at PDFs; Chinese glyphs

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from report_desktop.domain.model import Report
+from report_desktop.interchange.report_import import ReportImport
 from report_desktop.storage.autosave import Recovery
 from report_desktop.storage.backups import Backup
 from report_desktop.storage.codec import report_to_dict
@@ -65,6 +66,12 @@ class ScriptedPrompter:
 
     def open_path(self, folder: str) -> Path | None:
         return self._answer("open_path", None, folder)  # type: ignore[no-any-return]
+
+    def import_path(self, folder: str) -> Path | None:
+        return self._answer("import_path", None, folder)  # type: ignore[no-any-return]
+
+    def confirm_import(self, result: ReportImport, accept: str) -> bool:
+        return self._answer("confirm_import", True, result, accept)  # type: ignore[no-any-return]
 
     def save_path(self, folder: str, name: str) -> Path | None:
         return self._answer("save_path", None, folder, name)  # type: ignore[no-any-return]

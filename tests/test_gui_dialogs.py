@@ -139,6 +139,25 @@ def test_recovery_dialog_shows_both_times_and_choices(qtbot: QtBot, tmp_path: Pa
     assert dialog.action is RecoveryAction.DISCARD and dialog.selected() is items[0]
 
 
+def test_recovery_dialog_fits_without_sideways_scrolling(qtbot: QtBot, tmp_path: Path) -> None:
+    deep = (
+        tmp_path.joinpath(*["一个很长的文件夹名称"] * 12)
+        / "二〇二四年政府信息公开工作年度报告.json"
+    )
+    long_error = "文件已损坏：" + "第 12 行第 3 列附近不是合法的 JSON。" * 6
+    items = [recovery(tmp_path, draft_path=deep), recovery(tmp_path, error=long_error)]
+    dialog = RecoveryDialog(items)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    table = dialog.table
+    assert table.horizontalScrollBar().maximum() == 0
+    used = sum(table.columnWidth(c) for c in range(table.columnCount()))
+    assert used <= table.viewport().width()
+    assert table.item(0, 0).toolTip() == str(deep)  # type: ignore[union-attr]
+    assert dialog.restore_button.isDefault()
+
+
 def test_backup_dialog_lists_versions(qtbot: QtBot, tmp_path: Path) -> None:
     backups = [
         Backup(tmp_path / "2.json", NOW, 2048, NOW + dt.timedelta(minutes=5)),
@@ -174,8 +193,9 @@ def test_frozen_header_keeps_the_header_rows(qtbot: QtBot) -> None:
     view.resize(1100, 400)
     view.show()
     qtbot.waitExposed(view)
-    frozen = view.frozen
-    assert frozen is not None and frozen.isVisible()
+    assert view.frozen is not None
+    frozen = view.frozen.top
+    assert frozen.isVisible()
     assert all(view.isRowHidden(row) for row in range(3))
     assert not any(frozen.isRowHidden(row) for row in range(3))
     assert frozen.height() == frozen.height_needed() > 0

@@ -549,6 +549,9 @@ LEFT_FOR_LATER = (
     "report_desktop.ui.grid",  # the table pages' grid: built when a table page is first shown
     "report_desktop.ui.text_jump",
     "report_desktop.ui.reference_panel",
+    "report_desktop.ui.file_dialogs",  # the file dialogs, the 导入 flow: when first asked for
+    "report_desktop.ui.importer",
+    "report_desktop.ui.refusal_note",
     "PySide6.QtPdf",
     "PySide6.QtPrintSupport",
 )

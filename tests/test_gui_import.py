@@ -39,14 +39,24 @@ class Asker:
 
 
 class Prompter(ScriptedPrompter):
+    """Asks the file and the summary of ``asker`` when one is given."""
+
+    def __init__(self, asker: Asker | None = None) -> None:
+        super().__init__()
+        self.asker = asker
+
     def previous_path(self, folder: str) -> Path | None:
         return self._answer("previous_path", None, folder)  # type: ignore[no-any-return]
 
+    def import_path(self, folder: str) -> Path | None:
+        return None if self.asker is None else self.asker.import_path(folder)
+
+    def confirm_import(self, result: ReportImport, accept: str) -> bool:
+        return True if self.asker is None else self.asker.confirm_import(result, accept)
+
 
 def _window(windows: Windows, asker: Asker, example: Path | None = None) -> MainWindow:
-    window = windows(example, Prompter())
-    window.imports.asker = asker
-    return window
+    return windows(example, Prompter(asker))
 
 
 def test_import_is_in_the_file_menu_after_open(qtbot: QtBot, windows: Windows) -> None:

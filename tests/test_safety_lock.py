@@ -18,6 +18,7 @@ from report_desktop.storage import lock as lock_module
 from report_desktop.storage.lock import (
     DraftLock,
     LockOwner,
+    LockResult,
     LockState,
     fallback_lock_path,
     lock_path_beside,
@@ -117,21 +118,22 @@ def test_second_window_of_this_program_is_held_by_other(draft: Path, state_dir: 
     assert "另一个窗口" in second.message
 
 
-def test_lock_of_a_dead_process_here_is_stale_and_can_be_taken_over(
+def test_lock_of_a_dead_process_here_is_taken_over_without_asking(
     draft: Path, state_dir: Path, dead_pid: int
 ) -> None:
     write_lock(lock_path_beside(draft), host=this_host(), pid=dead_pid)
     lock = DraftLock(draft, state_dir)
     result = lock.acquire()
-    assert result.state is LockState.STALE
-    assert result.owner is not None and result.owner.pid == dead_pid
-    assert "已不在运行" in result.message
-    assert json.loads(lock_path_beside(draft).read_text("utf-8"))["token"] == "theirs"
-    taken = lock.take_over()
-    assert taken.acquired and taken.lock_path == lock_path_beside(draft)
+    assert result.acquired and result.lock_path == lock_path_beside(draft)
     assert json.loads(lock_path_beside(draft).read_text("utf-8"))["token"] == lock.token
     lock.release()
     assert not lock_path_beside(draft).exists()
+
+
+def test_stale_message_names_the_dead_process(draft: Path, dead_pid: int) -> None:
+    owner = LockOwner(this_host(), "clerk", dead_pid, None, "theirs")
+    result = LockResult(LockState.STALE, draft, lock_path_beside(draft), owner)
+    assert "已不在运行" in result.message and str(dead_pid) in result.message
 
 
 def test_lock_of_a_live_process_here_is_not_stale(draft: Path, state_dir: Path) -> None:

@@ -4,6 +4,13 @@ xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python docs/screenshots/take_sc
 (or QT_QPA_PLATFORM=offscreen). Works on a copy of the example in a temporary folder.
 With ``last-year`` as argument, takes only the screenshots of a report started from last year's;
 with ``export``, only those of exporting (the question about errors, the print preview).
+With ``small NAME``, every page as the window opens on the screen it is given (maximised on a
+small one), into ``small/NAME-*.png``; the table pages also scrolled to their right edge:
+
+xvfb-run -a -s "-screen 0 1024x768x24" \
+    .venv/bin/python docs/screenshots/take_screenshots.py small 1024x768
+QT_SCALE_FACTOR=1.5 xvfb-run -a -s "-screen 0 1366x768x24" \
+    .venv/bin/python docs/screenshots/take_screenshots.py small 1366x768-150pct
 """
 
 from __future__ import annotations
@@ -59,6 +66,10 @@ def main() -> None:
     from report_desktop import gui
 
     app, window = gui.start([str(draft)])
+    if "small" in sys.argv[1:]:
+        _small_screen(app, window, sys.argv[sys.argv.index("small") + 1])
+        gui.close_down(window)
+        return
     window.resize(1366, 768)
     window.move(0, 0)
     while window.drafts.current is None:
@@ -83,6 +94,59 @@ def _example_pages(app: Any, window: Any, folder: Path) -> None:
         app.processEvents()
         window.grab().save(str(HERE / f"{name}.png"))
     _dialogs(window, folder)
+
+
+def _small_screen(app: Any, window: Any, name: str) -> None:
+    """Every page as it opens on this screen; the grids also scrolled to their right edge."""
+    folder = HERE / "small"
+    folder.mkdir(exist_ok=True)
+    while window.drafts.current is None:
+        app.processEvents()
+    _settle(app, 1.0)
+    window.drafts.session.set_cells({"table3.new_applications.natural_person": 5})
+    window.drafts.session.validate_now()
+    for number, (_, page) in enumerate(PAGES, start=1):
+        window.enter_page(page)
+        _settle(app, 0.3)
+        window.grab().save(str(folder / f"{name}-{number}-{page}.png"))
+        view = window.stack.current_page().grid_view()
+        if view is not None and view.horizontalScrollBar().maximum() > 0:
+            view.horizontalScrollBar().setValue(view.horizontalScrollBar().maximum())
+            _settle(app, 0.3)
+            window.grab().save(str(folder / f"{name}-{number}-{page}-right.png"))
+    from report_desktop.storage.recent import recent_paths
+    from report_desktop.ui.prompter import SaveChoice
+
+    window.prompter.ask_save_changes = lambda _name: SaveChoice.DISCARD  # instead of asking
+    window.drafts.new()
+    window.front.show_start(recent_paths(window.ctx.settings))
+    _settle(app, 0.3)
+    window.grab().save(str(folder / f"{name}-0-start.png"))
+    _small_dialogs(app, window, folder, name)
+
+
+def _small_dialogs(app: Any, window: Any, folder: Path, name: str) -> None:
+    """The recovery dialog (a long path, a long error) and the manual, as they open here."""
+    from report_desktop.storage.autosave import Recovery
+    from report_desktop.ui.dialogs import RecoveryDialog
+    from report_desktop.ui.help import manual_dialog
+
+    now = dt.datetime.now(dt.UTC)
+    deep = Path(
+        "/home/科员/文档/政府信息公开/年度报告/2024年度/环翠区统计局2024年政府信息公开工作年度报告.json"
+    )
+    items = [
+        Recovery(folder / "a.autosave.json", deep, now, now - dt.timedelta(minutes=42), "s1"),
+        Recovery(folder / "b.autosave.json", None, now, None, "s2", error="文件已损坏：" * 8),
+    ]
+    for dialog, shot in (
+        (RecoveryDialog(items, window), "recovery"),
+        (manual_dialog(window), "manual"),
+    ):
+        dialog.show()
+        _settle(app, 0.3)
+        dialog.grab().save(str(folder / f"{name}-8-{shot}.png"))
+        dialog.close()
 
 
 def _last_year_pages(app: Any, window: Any, draft: Path) -> None:

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 
 WARM_UP_DELAY_MS = 2000
 """The renderer is warmed up this long after the window shows."""
+QUIT_POLLS = 600
+"""At the end, a warm-up still running is waited for at most this many times 0.05 s."""
 
 
 def run(argv: list[str]) -> int:
@@ -70,8 +72,11 @@ def close_down(window: MainWindow) -> None:
     from .session.render_process import RENDERER
 
     window.drafts.shutdown()
-    wait_for_warm_up(30)  # no Python left running on a pool thread while the interpreter ends
-    RENDERER.shutdown()
+    RENDERER.end()  # ended, not awaited: a warm-up in progress then stops at once
+    for _ in range(QUIT_POLLS):  # no Python left running on a pool thread as the interpreter ends
+        if wait_for_warm_up(0.05):
+            break
+        RENDERER.end()  # a worker that was just being started when it was first ended
     if shiboken6.isValid(window):
         shiboken6.delete(window)
 
@@ -117,7 +122,9 @@ def install_translations(app: QApplication) -> bool:
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if not translator.load("qtbase_zh_CN", folder):
         return False
-    return app.installTranslator(translator)
+    from .ui.qt_supplement import install_supplement
+
+    return app.installTranslator(translator) and install_supplement(app)
 
 
 def make_window() -> MainWindow:

@@ -7,6 +7,7 @@ session then tells the forms what changed.
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
@@ -25,6 +26,13 @@ _FIELD_COMMAND_ID = 1001
 
 CellChanges = dict[str, tuple[CellValue, CellValue]]
 """cell id → (value before, value after)."""
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    key: str
+    old: FieldValue
+    new: FieldValue
 
 
 class SetCellsCommand(QUndoCommand):
@@ -54,13 +62,17 @@ class SetFieldCommand(QUndoCommand):
         *,
         text: str,
         mergeable: bool = True,
+        follower: FieldChange | None = None,
     ) -> None:
+        """``follower``: another field changed with this one, in the same step (the default
+        preface following the agency's name as it is typed)."""
         super().__init__(text)
         self._session = session
         self.key = key
         self.old = old
         self.new = new
         self.mergeable = mergeable
+        self.follower = follower
         self.stamp = time.monotonic()
 
     def id(self) -> int:
@@ -73,6 +85,10 @@ class SetFieldCommand(QUndoCommand):
             return False
         if other.stamp - self.stamp > MERGE_SECONDS:
             return False
+        if (self.follower is None) != (other.follower is None):
+            return False
+        if self.follower is not None and other.follower is not None:
+            self.follower = FieldChange(self.follower.key, self.follower.old, other.follower.new)
         self.new = other.new
         self.stamp = other.stamp
         self.setObsolete(self.new == self.old)
@@ -80,8 +96,12 @@ class SetFieldCommand(QUndoCommand):
 
     def redo(self) -> None:
         self._session.apply_field(self.key, self.new)
+        if self.follower is not None:
+            self._session.apply_field(self.follower.key, self.follower.new)
 
     def undo(self) -> None:
+        if self.follower is not None:
+            self._session.apply_field(self.follower.key, self.follower.old)
         self._session.apply_field(self.key, self.old)
 
 

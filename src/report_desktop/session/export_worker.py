@@ -53,7 +53,10 @@ def run_job(work: Callable[[], object]) -> JobResult:
     try:
         value = work()
     except Exception as failure:  # reported to the clerk by the job's owner, in Chinese
-        log.warning("background job failed", exc_info=True)
+        from .render_process import RendererEnded
+
+        if not isinstance(failure, RendererEnded):  # ended because the program is quitting
+            log.warning("background job failed", exc_info=True)
         error = failure
     return JobResult(value, error, time.perf_counter() - started, threading.get_ident())
 

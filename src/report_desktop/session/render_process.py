@@ -35,12 +35,18 @@ class RendererCrashed(Exception):
     """The renderer process ended while making a document (its message is for the clerk)."""
 
 
+class RendererEnded(RendererCrashed):
+    """The program ended the renderer on purpose (it is quitting): nothing to report."""
+
+
 class Renderer:
     """The renderer process, started at the first document and kept (one per program)."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._pool: ProcessPoolExecutor | None = None
+        self._ended = False
+        self._ended_pool: ProcessPoolExecutor | None = None
         self.unavailable = ""
         """Why no process could be started (documents are then made on the calling thread)."""
 
@@ -53,13 +59,21 @@ class Renderer:
         from ..render import document_bytes
 
         pool = self._started()
+        if self._ended:
+            raise RendererEnded(CRASHED)
         if pool is None:  # slower for the window, but the clerk still gets the document
             return document_bytes(report, suffix, draft_mark)
         try:
             return pool.submit(document_bytes, report, suffix, draft_mark).result()
         except BrokenProcessPool as broken:
             self._forget(pool)
+            if self._ended:
+                raise RendererEnded(CRASHED) from broken
             raise RendererCrashed(CRASHED) from broken
+        except RuntimeError as refused:  # "cannot schedule new futures after shutdown"
+            if self._ended:
+                raise RendererEnded(CRASHED) from refused
+            raise
 
     def running(self) -> bool:
         """Whether the process has been started (and not shut down)."""
@@ -72,9 +86,27 @@ class Renderer:
         if pool is not None:
             pool.shutdown(wait=False, cancel_futures=True)
 
+    def end(self) -> None:
+        """End the process now, without waiting for it to wind down (the program is quitting
+        and no document is being made for the clerk: the window waits for exports first). A
+        warm-up still running then fails at once instead of being waited for. Call it again
+        while a warm-up is still running: a worker that was being started is ended too."""
+        with self._lock:
+            if self._pool is not None:
+                self._ended_pool = self._pool
+            self._pool = None
+            self._ended = True
+            pool = self._ended_pool
+        if pool is None:
+            return
+        workers: dict[int, multiprocessing.process.BaseProcess] = getattr(pool, "_processes", {})
+        for worker in list((workers or {}).values()):  # the pool's one worker
+            worker.kill()
+        pool.shutdown(wait=False, cancel_futures=True)
+
     def _started(self) -> ProcessPoolExecutor | None:
         with self._lock:
-            if self._pool is None and not self.unavailable:
+            if self._pool is None and not self.unavailable and not self._ended:
                 # "spawn" everywhere: forking a process that runs Qt threads is unsafe.
                 context = multiprocessing.get_context("spawn")
                 try:

@@ -15,9 +15,16 @@ from ..domain.rules import check
 from ..domain.values import CellValue
 from ..storage.autosave import new_session_id
 from ..storage.previous import rebase_link
-from .commands import CellChanges, SetCellsCommand, SetFieldCommand, SetItemsCommand
+from .commands import (
+    CellChanges,
+    FieldChange,
+    SetCellsCommand,
+    SetFieldCommand,
+    SetItemsCommand,
+)
 from .fields import FieldValue, get_field, items_of, set_field
 from .last_year import NO_LAST_YEAR, LastYear, LinkState, SetLinkCommand
+from .preface import PREFACE, followed_preface
 
 VALIDATION_DELAY_MS = 150
 """Checks run this long after the last keystroke in a text field (cells are checked at once)."""
@@ -152,8 +159,10 @@ class ReportSession(QObject):
         old = get_field(self._report, key)
         if old == value or self._read_only:
             return
+        preface = followed_preface(self._report, key, value)
+        follower = None if preface is None else FieldChange(PREFACE, self._report.preface, preface)
         command = SetFieldCommand(
-            self, key, old, value, text=text or "修改文字", mergeable=mergeable
+            self, key, old, value, text=text or "修改文字", mergeable=mergeable, follower=follower
         )
         self.undo_stack.push(command)
 

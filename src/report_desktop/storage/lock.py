@@ -7,9 +7,10 @@ A lock is created with an exclusive create, so two instances can never both acqu
 
 The lock says who holds it: ``{"host", "user", "pid", "since", "token"}``. Another instance's lock
 is reported as :attr:`LockState.HELD_BY_OTHER`, or as :attr:`LockState.STALE` when it was made on
-this machine by a process that is no longer running (or the lock file is unreadable). Nothing is
-taken over silently: the UI says what it found and calls :meth:`DraftLock.take_over` when the user
-agrees. Opening a draft read-only needs no lock.
+this machine by a process that is no longer running (or the lock file is unreadable). A lock left
+on this machine by a process that no longer runs (our own crash) is taken over by
+:meth:`DraftLock.acquire` without asking; any other is taken over only when the user agrees
+(:meth:`DraftLock.take_over`). Opening a draft read-only needs no lock.
 """
 
 from __future__ import annotations
@@ -282,6 +283,8 @@ class DraftLock:
         """Take the lock if nobody holds it; else say who does (nothing is overwritten)."""
         for path in self.candidates:
             found = self._existing(path)
+            if found is not None and found.state is LockState.STALE and found.owner is not None:
+                return self.take_over()  # left by a crash here: nobody to ask about
             if found is not None:
                 return found
         for path in self.candidates:

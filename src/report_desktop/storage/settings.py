@@ -56,6 +56,8 @@ class Settings:
     """Draw last year's value small in each table cell (when last year's report is linked)."""
     show_previous_text: bool = True
     """Show last year's text beside the editor on the narrative pages."""
+    reopen_last_draft: bool = False
+    """At a start without a draft named: open the most recent draft instead of the start page."""
 
 
 LABELS = {
@@ -70,6 +72,7 @@ LABELS = {
     "change_minimum": "跨年变化提示的最小变化量",
     "show_previous_values": "在单元格中显示上年数值",
     "show_previous_text": "显示上年报告参考栏",
+    "reopen_last_draft": "启动时打开上次的草稿",
 }
 
 
@@ -231,4 +234,5 @@ _READERS: dict[str, _Reader] = {
     "change_minimum": _int_within(*CHANGE_MINIMUM),
     "show_previous_values": _flag,
     "show_previous_text": _flag,
+    "reopen_last_draft": _flag,
 }

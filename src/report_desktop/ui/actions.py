@@ -60,6 +60,11 @@ def build_actions(window: QMainWindow, undo_group: QUndoGroup, slots: dict[str, 
     undo.setShortcut(_Keys.Undo)
     redo = undo_group.createRedoAction(window, "重做")
     redo.setShortcuts(redo_keys())
+    for item, short in ((undo, "撤销"), (redo, "重做")):
+        # The toolbar shows the short word (it never changes width); the menu and the tooltip
+        # the whole description (「撤销 填写自然人」).
+        item.setIconText(short)
+        item.changed.connect(lambda i=item: i.setToolTip(i.text()))
     return Actions(
         new=action(window, "新建(&N)", slots["new"], _Keys.New, "新建一份空白报告"),
         open=action(window, "打开(&O)…", slots["open"], _Keys.Open, "打开报告草稿"),
@@ -90,7 +95,8 @@ def build_actions(window: QMainWindow, undo_group: QUndoGroup, slots: dict[str, 
     )
 
 
-def build_menus(window: QMainWindow, actions: Actions, panel_toggle: QAction) -> None:
+def build_menus(window: QMainWindow, actions: Actions, panel_toggle: QAction) -> dict[str, QMenu]:
+    """The menus by name (文件 ``file``, 编辑 ``edit``, 视图 ``view``)."""
     bar = window.menuBar()
     file_menu = bar.addMenu("文件(&F)")
     file_menu.addActions([actions.new, actions.open])
@@ -113,3 +119,4 @@ def build_menus(window: QMainWindow, actions: Actions, panel_toggle: QAction) ->
     toolbar = window.addToolBar("常用")
     toolbar.setObjectName("toolbar")
     toolbar.addActions([actions.new, actions.open, actions.save, actions.undo, actions.redo])
+    return {"file": file_menu, "edit": edit_menu, "view": view_menu}

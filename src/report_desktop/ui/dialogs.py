@@ -6,8 +6,10 @@ import dataclasses
 import datetime as dt
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -61,6 +63,23 @@ def _table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
     return table
 
 
+def _fit_width(table: QTableWidget, stretched: tuple[int, ...]) -> None:
+    """No sideways scrolling: the ``stretched`` columns share the width left by the others and
+    elide their text in the middle (the whole text is in each cell's tooltip)."""
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    for col in range(table.columnCount()):
+        mode = (
+            QHeaderView.ResizeMode.Stretch
+            if col in stretched
+            else QHeaderView.ResizeMode.ResizeToContents
+        )
+        header.setSectionResizeMode(col, mode)
+    table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+    table.setWordWrap(False)
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+
 class RecoveryDialog(QDialog):
     """Unsaved work found from an earlier run: restore it, discard it, or decide later."""
 
@@ -78,6 +97,7 @@ class RecoveryDialog(QDialog):
         layout.addWidget(intro)
         headers = ["草稿", "自动保存时间", "草稿文件保存时间", "状态"]
         self.table = _table(headers, [_recovery_row(item) for item in items])
+        _fit_width(self.table, stretched=(0, 3))
         self.table.itemSelectionChanged.connect(self._selection_changed)
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
@@ -85,6 +105,7 @@ class RecoveryDialog(QDialog):
         self.discard_button = self._button("丢弃", RecoveryAction.DISCARD, buttons)
         buttons.addStretch(1)
         self._button("以后再说", RecoveryAction.LATER, buttons)
+        self.restore_button.setDefault(True)
         layout.addLayout(buttons)
         self.resize(760, 320)
         self._selection_changed()
@@ -172,7 +193,10 @@ class PreferencesDialog(QDialog):
         self.autosave.setRange(*AUTOSAVE_SECONDS)
         self.autosave.setSuffix(" 秒")
         self.autosave.setValue(settings.autosave_seconds)
-        self.autosave.setToolTip("有未保存的修改时，每隔这么久自动保存一次（不会覆盖草稿文件）")
+        self.autosave.setToolTip(
+            "修改后两秒内写入自动保存文件；有未保存的修改时，每隔这么久再保存一次"
+            "（不会覆盖草稿文件）"
+        )
         form.addRow("自动保存间隔：", self.autosave)
         self.backups = QSpinBox()
         self.backups.setRange(*BACKUPS_KEPT)
@@ -189,6 +213,9 @@ class PreferencesDialog(QDialog):
         row.addWidget(self.folder, 1)
         row.addWidget(browse)
         form.addRow("默认文件夹：", row)
+        self.reopen = QCheckBox("启动时打开上次的草稿（不显示开始页）")
+        self.reopen.setChecked(settings.reopen_last_draft)
+        form.addRow("", self.reopen)
         self._add_cross_year(form, settings)
         box = QDialogButtonBox()
         box.addButton("确定", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -229,6 +256,7 @@ class PreferencesDialog(QDialog):
             default_folder=self.folder.text().strip(),
             change_ratio_percent=self.change_ratio.value(),
             change_minimum=self.change_minimum.value(),
+            reopen_last_draft=self.reopen.isChecked(),
         )
 
     def ask(self) -> Settings | None:

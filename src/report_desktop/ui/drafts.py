@@ -352,6 +352,7 @@ class Drafts(QObject):
             self.current.autosaver.set_interval(self.ctx.settings.autosave_seconds)
 
     def _remember(self, path: Path) -> None:
+        self.ctx.used_file(path)
         self.ctx.update_settings(add_recent(self.ctx.settings, path))
         self.recent_changed.emit()
 
@@ -361,7 +362,7 @@ class Drafts(QObject):
             return str(current.session.path.parent)
         if current is not None and current.origin is not None:
             return str(current.origin.parent)
-        return self.ctx.settings.default_folder
+        return self.ctx.start_folder()
 
     def _suggested_name(self) -> str:
         current = self.current

@@ -318,7 +318,10 @@ class ExportController(QObject):
         name = document_name(snapshot.report, document_format.suffix)
         title = document_format.says("导出")
         chosen = self.prompter.export_path(title, self._folder(), name, document_format.file_filter)
-        return None if chosen is None else with_format_suffix(chosen, document_format).absolute()
+        if chosen is None:
+            return None
+        self.drafts.ctx.used_file(chosen)
+        return with_format_suffix(chosen, document_format).absolute()
 
     def _folder(self) -> str:
         current = self.drafts.current
@@ -326,7 +329,7 @@ class ExportController(QObject):
             return str(current.session.path.parent)
         if current is not None and current.origin is not None:  # opened from an exported PDF
             return str(current.origin.parent)
-        return self.drafts.ctx.settings.default_folder
+        return self.drafts.ctx.start_folder()
 
     def _printer(self, snapshot: Snapshot, pages: int) -> QPrinter | None:
         from ..session.export_worker import JobError

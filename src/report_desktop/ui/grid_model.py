@@ -58,6 +58,8 @@ class GridModel(QAbstractTableModel):
 
     entry_refused = Signal(str, str)
     """(cell id, Chinese reason) for an entry that was not stored."""
+    entry_taken = Signal(str)
+    """The cell id of an entry that was stored (it clears an earlier refusal's explanation)."""
 
     def __init__(self, session: ReportSession, table: Table, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -186,6 +188,7 @@ class GridModel(QAbstractTableModel):
             self.entry_refused.emit(found.spec.id, f"{found.spec.place_name}：{error}，未填入")
             return False
         self.session.set_cells({found.spec.id: parsed})
+        self.entry_taken.emit(found.spec.id)
         return True
 
     # Keeping up with the session ---------------------------------------------------------------

@@ -7,7 +7,7 @@ grid, with the merges of the template.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QRect, Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QRect, Qt, Signal
 from PySide6.QtGui import (
     QFontMetrics,
     QGuiApplication,
@@ -16,18 +16,19 @@ from PySide6.QtGui import (
     QPalette,
     QResizeEvent,
 )
-from PySide6.QtWidgets import QAbstractItemView, QTableView, QToolTip, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 from ..domain.values import CellValue
 from .clipboard import copy_block, parse_block, plan_paste, total_mismatches
-from .frozen_header import FrozenHeader
+from .frozen_header import FrozenPanes, Sizes
 from .grid_delegate import GridDelegate
 from .grid_layout import GridCell, GridLayout, Step
 from .grid_model import GridModel
+from .refusal_note import RefusalNote
 
-LABEL_CHARS = {"grid": (5, 8, 21), "blocks": (8,), "strip": ()}
+LABEL_CHARS = {"grid": (4, 7, 15), "blocks": (8,), "strip": ()}
 """Widths of the row-label columns, in CJK characters, by table layout."""
-VALUE_CHARS = {"grid": 6.2, "blocks": 8, "strip": 4.6}
+VALUE_CHARS = {"grid": 4.8, "blocks": 8, "strip": 4.6}
 
 _SELECT = QItemSelectionModel.SelectionFlag.ClearAndSelect
 
@@ -40,7 +41,7 @@ class GridView(QTableView):
 
     def __init__(self, model: GridModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.frozen: FrozenHeader | None = None
+        self.frozen: FrozenPanes | None = None
         self.grid_model = model
         self.layout_: GridLayout = model.layout
         self.setModel(model)
@@ -50,6 +51,12 @@ class GridView(QTableView):
         self._delegate.visible_area = lambda: self.viewport().rect()
         self.verticalScrollBar().valueChanged.connect(lambda _: self.viewport().update())
         model.entry_refused.connect(self._show_refusal)
+        model.entry_taken.connect(self._clear_refusal)
+        self.refusal = ""
+        """The explanation of the last refused entry, until the next good one."""
+        self.note = RefusalNote(self.viewport())
+        for bar in (self.verticalScrollBar(), self.horizontalScrollBar()):
+            bar.valueChanged.connect(self.note.hide)
         self._label_text_as_enabled()
         self.horizontalHeader().hide()
         self.verticalHeader().hide()
@@ -67,13 +74,11 @@ class GridView(QTableView):
         for cell in self.layout_.cells:
             if cell.spanned:
                 self.setSpan(cell.row, cell.col, cell.rowspan, cell.colspan)
-        self.fit_to_contents()
-        header_rows = len(self.layout_.table.header)
-        if header_rows:
-            self.frozen = FrozenHeader(self, self.layout_, header_rows)
-            self.setViewportMargins(0, self.frozen.height_needed(), 0, 0)
-        first = next(c for c in self.layout_.value_cells() if c.editable)
-        self.setCurrentIndex(model.index(first.row, first.col))
+        self.sizes = self.fit_to_contents()
+        if self.layout_.table.header:
+            self.frozen = FrozenPanes(self, self.layout_, self.sizes)
+            self.setViewportMargins(*self.frozen.margins(), 0, 0)
+        self.setCurrentIndex(self._first_editable())
 
     @property
     def delegate(self) -> GridDelegate:
@@ -90,17 +95,21 @@ class GridView(QTableView):
 
     # Sizes -------------------------------------------------------------------------------------
 
-    def fit_to_contents(self) -> None:
+    def fit_to_contents(self) -> Sizes:
         """Column widths for the labels and numbers, row heights for wrapped labels."""
         metrics = QFontMetrics(self.font())
         char = metrics.horizontalAdvance("中")
         kind = self.layout_.table.layout
         labels = LABEL_CHARS[kind]
+        widths = []
         for col in range(self.layout_.cols):
             chars = labels[col] if col < len(labels) else VALUE_CHARS[kind]
-            self.setColumnWidth(col, int(chars * char) + 12)
-        for row in range(self.layout_.rows):
-            self.setRowHeight(row, self._row_height(metrics, row))
+            widths.append(int(chars * char) + 12)
+            self.setColumnWidth(col, widths[-1])
+        heights = [self._row_height(metrics, row) for row in range(self.layout_.rows)]
+        for row, height in enumerate(heights):
+            self.setRowHeight(row, height)
+        return Sizes(widths, heights)
 
     def _row_height(self, metrics: QFontMetrics, row: int) -> int:
         height = metrics.height() + 10
@@ -121,17 +130,14 @@ class GridView(QTableView):
 
     def updateGeometries(self) -> None:
         """QTableView sets the viewport margins to its (hidden) headers' sizes here; keep room
-        for the frozen header rows instead."""
+        for the frozen header rows and label columns instead."""
         super().updateGeometries()
         if self.frozen is not None:
-            self.setViewportMargins(0, self.frozen.height_needed(), 0, 0)
+            self.setViewportMargins(*self.frozen.margins(), 0, 0)
             self.frozen.place()
 
     def total_size(self) -> tuple[int, int]:
-        width = sum(self.columnWidth(c) for c in range(self.layout_.cols))
-        height = sum(self.rowHeight(r) for r in range(self.layout_.rows))
-        if self.frozen is not None:
-            height += self.frozen.height_needed()
+        width, height = sum(self.sizes.widths), sum(self.sizes.heights)
         return width + 2 * self.frameWidth(), height + 2 * self.frameWidth()
 
     # Movement ----------------------------------------------------------------------------------
@@ -154,6 +160,24 @@ class GridView(QTableView):
         """Show and select a value cell, and take the focus (from the problems panel)."""
         self.select_cell(self.layout_.value_cell(spec_id))
         self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _first_editable(self) -> QModelIndex:
+        first = next(c for c in self.layout_.value_cells() if c.editable)
+        return self.grid_model.index(first.row, first.col)
+
+    def focus_current(self) -> None:
+        """Take the keyboard at the current cell (the first typed cell when there is none), so
+        the very next key is an entry there."""
+        current = self.grid_model.cell(self.currentIndex())
+        if current is None or not current.editable:
+            self.selectionModel().setCurrentIndex(self._first_editable(), _SELECT)
+        self.scrollTo(self.currentIndex())
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:  # type: ignore[override]
+        super().currentChanged(current, previous)
+        if current != previous:
+            self.note.hide()  # it speaks of the cell the cursor has left
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if self._handle_key(event):
@@ -236,10 +260,19 @@ class GridView(QTableView):
         self.selectionModel().select(selection, _SELECT)
 
     def _show_refusal(self, spec_id: str, message: str) -> None:
+        """Explain a refused entry next to its cell and in the status bar."""
         index = self.grid_model.index_of(spec_id)
         rect = self.visualRect(index)
-        QToolTip.showText(self.viewport().mapToGlobal(rect.bottomLeft()), message, self.viewport())
+        self.note.show_beside(rect, message)
+        self.refusal = message
         self.message.emit(message)
+
+    def _clear_refusal(self, _spec_id: str) -> None:
+        """A good entry: the explanation of the refused one goes away."""
+        if self.refusal:
+            self.refusal = ""
+            self.note.hide()
+            self.message.emit("")
 
     def current_spec_id(self) -> str:
         cell = self.grid_model.cell(self.currentIndex())

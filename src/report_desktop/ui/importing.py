@@ -10,7 +10,7 @@ file picked as last year's report.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
@@ -27,18 +27,9 @@ if TYPE_CHECKING:
 
     from ..interchange.report_import import ReportImport
 
-IMPORT_FILTER = (
-    "报告文件 (*.html *.htm *.shtml *.mht *.docx *.pdf *.csv *.xlsx);;"
-    "保存的网页 (*.html *.htm *.shtml *.mht);;Word 文件 (*.docx);;本程序导出的 PDF (*.pdf);;"
-    "单元格表格 (*.csv *.xlsx);;所有文件 (*)"
-)
-
-
 __all__ = [
     "DOCUMENT_SUFFIXES",
-    "ImportAsker",
     "Imports",
-    "QtImportAsker",
     "opens_by_import",
     "summary_dialog",
 ]
@@ -49,32 +40,6 @@ IMPORTED_SUFFIXES = (*DOCUMENT_SUFFIXES, ".mht", ".mhtml", ".csv", ".xlsx", ".xl
 def opens_by_import(path: Path) -> bool:
     """Whether a file dropped on the window is imported (a page, Word file, cell table)."""
     return path.suffix.lower() in IMPORTED_SUFFIXES
-
-
-class ImportAsker(Protocol):
-    """The two questions of an import (tests answer them from a script)."""
-
-    def import_path(self, folder: str) -> Path | None: ...
-
-    def confirm_import(self, result: ReportImport, accept: str) -> bool: ...
-
-
-class QtImportAsker:
-    def __init__(self, parent: QWidget) -> None:
-        self.parent = parent
-
-    def import_path(self, folder: str) -> Path | None:
-        from PySide6.QtWidgets import QFileDialog
-
-        title = "导入报告（网页、Word 文件、PDF 或单元格表格）"
-        name, _ = QFileDialog.getOpenFileName(self.parent, title, folder, IMPORT_FILTER)
-        return Path(name) if name else None
-
-    def confirm_import(self, result: ReportImport, accept: str) -> bool:
-        from PySide6.QtWidgets import QDialog
-
-        dialog = summary_dialog(result, accept, self.parent)
-        return dialog.exec() == QDialog.DialogCode.Accepted
 
 
 def summary_dialog(result: ReportImport, accept: str, parent: QWidget | None = None) -> QDialog:
@@ -119,13 +84,11 @@ class Imports(QObject):
         ctx: AppContext,
         drafts: Drafts,
         prompter: Prompter,
-        asker: ImportAsker | None = None,
     ) -> None:
         super().__init__(window)
         self.ctx = ctx
         self.drafts = drafts
         self.prompter = prompter
-        self.asker: ImportAsker = asker or QtImportAsker(window)
         self.action: QAction = action(
             window,
             "导入(&I)…",
@@ -146,8 +109,11 @@ class Imports(QObject):
             menu.addAction(self.action)
 
     def import_dialog(self) -> bool:
-        path = self.asker.import_path(self._folder())
-        return self.import_path(path) if path is not None else False
+        path = self.prompter.import_path(self._folder())
+        if path is None:
+            return False
+        self.ctx.used_file(path)
+        return self.import_path(path)
 
     def import_path(self, path: Path) -> bool:
         result = self.review(path, "打开为新草稿")
@@ -168,10 +134,10 @@ class Imports(QObject):
         if not result.ok:
             self.prompter.show_error("无法导入", "\n".join(result.errors))
             return None
-        return result if self.asker.confirm_import(result, accept) else None
+        return result if self.prompter.confirm_import(result, accept) else None
 
     def _folder(self) -> str:
         current = self.drafts.current
         if current is not None and current.session.path is not None:
             return str(current.session.path.parent)
-        return self.ctx.settings.default_folder
+        return self.ctx.start_folder()

@@ -6,7 +6,7 @@ import base64
 import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, QRect, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QWidget
 
@@ -16,18 +16,24 @@ from .actions import Slot, build_actions, build_menus
 from .context import AppContext
 from .drafts import Drafts
 from .export import ExportController
+from .help import add_help_menu
 from .importing import Imports, opens_by_import
 from .navigation import Navigation
 from .page_stack import PageStack
-from .places import page_of_place
+from .part_actions import PartActions
+from .places import page_ids, page_of_place, page_title
 from .previous_year import PreviousYear
 from .problems_panel import ProblemsPanel, counts_text
 from .prompter import Prompter, QtPrompter
+from .start_page import Front
+from .window_fit import Rect, centred_default, fitted, starts_maximised
 
 APP_TITLE = "政府信息公开工作年度报告"
 MAX_LISTED = 12
 PANEL_HEIGHT = 160
-NAV_WIDTH = 250
+PANEL_SHARE = 6
+"""At the first start the problems panel takes at most a sixth of the screen's height."""
+NAV_WIDTH = 210
 
 
 class MainWindow(QMainWindow):
@@ -40,7 +46,8 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)
         self.stack = PageStack()
         self.previous_year = PreviousYear(self, ctx, self.drafts, self.prompter, self.stack)
-        self.setCentralWidget(self.previous_year.with_notice_bar(self.stack))
+        self.front = Front(self.previous_year.with_notice_bar(self.stack))
+        self.setCentralWidget(self.front)
         self.nav = Navigation()
         self._add_navigation_dock()
         self.problems = ProblemsPanel(self)
@@ -48,13 +55,15 @@ class MainWindow(QMainWindow):
         self.counts = QLabel()
         self.statusBar().addPermanentWidget(self.counts)
         self.commands = build_actions(self, self.undo_group, self._slots())
-        build_menus(self, self.commands, self.problems.toggleViewAction())
+        self.menus = build_menus(self, self.commands, self.problems.toggleViewAction())
+        self.parts = PartActions(self, self.menus["view"], self.enter_page)
         self.previous_year.add_to_menus(self.commands)
         self.export = ExportController(self, self.drafts, self.prompter)
         self.export.actions.add_to(self.commands)
         self.imports = Imports(self, ctx, self.drafts, self.prompter)
         self.imports.add_to_menu(self.commands.open)
         self.previous_year.imports = self.imports
+        self.help_actions = add_help_menu(self)
         self.commands.recent_menu.aboutToShow.connect(self._fill_recent)
         self._connect()
         self.setAcceptDrops(True)
@@ -90,6 +99,10 @@ class MainWindow(QMainWindow):
         self.drafts.opened.connect(self._opened)
         self.drafts.message.connect(self.show_message)
         self.nav.page_chosen.connect(self.stack.show_page)
+        self.nav.entered.connect(self.enter_page)
+        self.nav.page_chosen.connect(self.front.show_editor)
+        self.front.start.chosen.connect(self._start_choice)
+        self.front.start.recent_chosen.connect(self.drafts.open_path)
         self.stack.message.connect(self.show_message)
         self.stack.paste_refused.connect(self._paste_refused)
         self.problems.place_activated.connect(self.go_to_place)
@@ -101,12 +114,15 @@ class MainWindow(QMainWindow):
     # The open report ---------------------------------------------------------------------------
 
     def _opened(self) -> None:
+        self.front.show_editor()
         session = self.drafts.session
         self.undo_group.addStack(session.undo_stack)
         self.undo_group.setActiveStack(session.undo_stack)
         self.stack.set_session(session)
         self.nav.set_session(session, self._start_page)
         self.stack.show_page(self.nav.current_page())
+        report = session.report
+        self.parts.set_parts([(page, page_title(report, page)) for page in page_ids(report)])
         self.problems.set_session(session)
         session.findings_changed.connect(self._update_counts)
         session.modified_changed.connect(self.setWindowModified)
@@ -135,8 +151,17 @@ class MainWindow(QMainWindow):
         page_id = page_of_place(self.drafts.session.report, place)
         if not page_id:
             return
+        self.front.show_editor()
         self.nav.show_page(page_id)
         self.stack.show_page(page_id).focus_place(place)
+
+    def enter_page(self, page_id: str) -> None:
+        """Show a part with the keyboard in it (its current cell, or its first field)."""
+        if self.drafts.current is None:
+            return
+        self.front.show_editor()
+        self.nav.show_page(page_id)
+        self.stack.show_page(page_id).focus_entry()
 
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 10_000)
@@ -161,12 +186,27 @@ class MainWindow(QMainWindow):
     # Files, settings, window state -------------------------------------------------------------
 
     def open_at_start(self, path: Path | None) -> None:
-        """The draft given on the command line (or a new report), then earlier unsaved work."""
+        """The draft given on the command line (else the last one, when the preferences say
+        so; else a new report behind the start page), then earlier unsaved work."""
+        recent = recent_paths(self.ctx.settings)
+        if path is None and self.ctx.settings.reopen_last_draft and recent:
+            path = recent[0]
         if path is None or not self.drafts.open_path(path):
             self.drafts.new()
+            self.front.show_start(recent)
         self.drafts.offer_recoveries(skip=None if path is None else path.absolute())
         for warning in self.ctx.settings_warnings:
             self.show_message(warning)
+
+    def _start_choice(self, choice: str) -> None:
+        if choice == "new":
+            self.enter_page(self.nav.current_page())
+        elif choice == "new_from":
+            self.previous_year.new_from_last_year()
+        elif choice == "open":
+            self.drafts.open_dialog()
+        elif choice == "import":
+            self.imports.import_dialog()
 
     def _fill_recent(self) -> None:
         menu = self.commands.recent_menu
@@ -193,14 +233,21 @@ class MainWindow(QMainWindow):
 
     def restore_window_state(self) -> None:
         settings = self.ctx.settings
+        area = available_area(self)
         if settings.window_geometry:
             self.restoreGeometry(QByteArray(base64.b64decode(settings.window_geometry)))
+            if not self.isMaximized():
+                self.setGeometry(QRect(*fitted(rect_of(self.geometry()), area)))
+        elif starts_maximised(area):
+            self.setGeometry(QRect(*fitted(area, area)))  # where no window manager maximises
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         else:
-            self.resize(1280, 740)
+            self.setGeometry(QRect(*centred_default(area)))
         if settings.window_state:
             self.restoreState(QByteArray(base64.b64decode(settings.window_state)))
         else:
-            self.resizeDocks([self.problems], [PANEL_HEIGHT], Qt.Orientation.Vertical)
+            height = min(PANEL_HEIGHT, area[3] // PANEL_SHARE)  # small screens: the tables first
+            self.resizeDocks([self.problems], [height], Qt.Orientation.Vertical)
         self._start_page = settings.last_page
 
     def save_window_state(self) -> None:
@@ -233,3 +280,13 @@ class MainWindow(QMainWindow):
                 self.imports.import_path(files[0])
             else:
                 self.drafts.open_path(files[0])
+
+
+def available_area(window: QWidget) -> Rect:
+    """The available area (without panels and docks) of the screen the window is on."""
+    screen = window.screen() or QApplication.primaryScreen()
+    return rect_of(screen.availableGeometry())
+
+
+def rect_of(rect: QRect) -> Rect:
+    return rect.x(), rect.y(), rect.width(), rect.height()

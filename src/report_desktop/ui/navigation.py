@@ -5,16 +5,21 @@ from __future__ import annotations
 import contextlib
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QListWidget, QListWidgetItem, QWidget
 
 from ..domain.findings import Severity
 from ..session.report_session import ReportSession
 from .marks import severity_icon
 from .places import page_ids, page_of_place, page_title
 
+_TYPING_MODIFIERS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+
 
 class Navigation(QListWidget):
     page_chosen = Signal(str)
+    entered = Signal(str)
+    """The clerk chose a part to work in (a click, Enter, or typing): the page takes the keys."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -26,6 +31,8 @@ class Navigation(QListWidget):
         self._titles: list[str] = []
         self._shown: dict[str, object] = {}
         self.currentRowChanged.connect(self._row_changed)
+        self.itemClicked.connect(self._enter)
+        self.itemActivated.connect(self._enter)
 
     def set_session(self, session: ReportSession, page: str = "") -> None:
         """Show the parts of ``session``'s report; stay on the current part (else ``page``)."""
@@ -77,6 +84,24 @@ class Navigation(QListWidget):
             tip = f"错误 {errors} 个，警告 {warnings} 个" if worst else "没有错误和警告"
             item.setToolTip(f"{self._titles[row]}：{tip}")
             item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, tip)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Typing while the list has the keyboard goes to the part shown, not to the list."""
+        plain = not event.modifiers() & ~_TYPING_MODIFIERS
+        if not (plain and event.text() and event.text().isprintable()) or not self.current_page():
+            super().keyPressEvent(event)
+            return
+        self.entered.emit(self.current_page())
+        target = QApplication.focusWidget()
+        if target is not None and target is not self:
+            copy = QKeyEvent(event.type(), event.key(), event.modifiers(), event.text())
+            QApplication.sendEvent(target, copy)
+        event.accept()
+
+    def _enter(self, item: QListWidgetItem) -> None:
+        row = self.row(item)
+        if 0 <= row < len(self._ids):
+            self.entered.emit(self._ids[row])
 
     def _row_changed(self, row: int) -> None:
         if 0 <= row < len(self._ids):

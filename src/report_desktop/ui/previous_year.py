@@ -235,6 +235,7 @@ class PreviousYear(QObject):
         path = self.prompter.previous_path(self._folder())
         if path is None:
             return None
+        self.ctx.used_file(path)
         if path.suffix.lower() in DOCUMENT_SUFFIXES and self.imports is not None:
             imported = self.imports.review(path, "作为上年报告")  # a published page or Word file
             return None if imported is None else (path, imported.report)
@@ -264,7 +265,7 @@ class PreviousYear(QObject):
         current = self.drafts.current
         if current is not None and current.session.path is not None:
             return str(current.session.path.parent)
-        return self.ctx.settings.default_folder
+        return self.ctx.start_folder()
 
     # Following the open report -----------------------------------------------------------------
 

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
     from PySide6.QtWidgets import QMessageBox
 
+    from ..interchange.report_import import ReportImport
     from ..storage.autosave import Recovery
     from ..storage.backups import Backup
     from ..storage.lock import LockResult
@@ -29,6 +30,11 @@ PREVIOUS_FILTER = (
     "已发布的报告（网页、Word 文件） (*.html *.htm *.docx);;所有文件 (*)"
 )
 """Last year's report may also be the published web page or Word file (it is imported)."""
+IMPORT_FILTER = (
+    "报告文件 (*.html *.htm *.shtml *.mht *.docx *.pdf *.csv *.xlsx);;"
+    "保存的网页 (*.html *.htm *.shtml *.mht);;Word 文件 (*.docx);;本程序导出的 PDF (*.pdf);;"
+    "单元格表格 (*.csv *.xlsx);;所有文件 (*)"
+)
 
 
 class SaveChoice(enum.Enum):
@@ -64,6 +70,10 @@ class Prompter(Protocol):
 
     def previous_path(self, folder: str) -> Path | None: ...
 
+    def import_path(self, folder: str) -> Path | None: ...
+
+    def confirm_import(self, result: ReportImport, accept: str) -> bool: ...
+
     def edit_preferences(self, settings: Settings) -> Settings | None: ...
 
     def show_error(self, title: str, message: str) -> None: ...
@@ -96,6 +106,13 @@ class QtPrompter:
     def ask_lock(self, result: LockResult) -> LockChoice:
         from PySide6.QtWidgets import QMessageBox
 
+        from ..storage.lock import LockState
+
+        if result.state is LockState.STALE:  # nobody is editing it: editing is the default
+            box = self._box(QMessageBox.Icon.Question, "草稿的锁文件无效", result.message)
+            box.setInformativeText(f"草稿：{result.draft_path}")
+            choices = (LockChoice.TAKE_OVER, LockChoice.READ_ONLY, LockChoice.CANCEL)
+            return choices[self._three_way(box, ("接管编辑", "只读打开", "取消"))]
         box = self._box(QMessageBox.Icon.Warning, "草稿正在别处编辑", result.message)
         box.setInformativeText(f"草稿：{result.draft_path}")
         choices = (LockChoice.READ_ONLY, LockChoice.TAKE_OVER, LockChoice.CANCEL)
@@ -112,27 +129,28 @@ class QtPrompter:
         return BackupDialog(draft, backups, self.parent).ask()
 
     def open_path(self, folder: str) -> Path | None:
-        from PySide6.QtWidgets import QFileDialog
-
-        name, _ = QFileDialog.getOpenFileName(self.parent, "打开草稿", folder, OPEN_FILTER)
-        return Path(name) if name else None
+        return self._open("打开草稿", folder, OPEN_FILTER)
 
     def previous_path(self, folder: str) -> Path | None:
-        from PySide6.QtWidgets import QFileDialog
-
         title = "选择上年的报告（草稿，或已发布的网页、Word 文件）"
-        name, _ = QFileDialog.getOpenFileName(self.parent, title, folder, PREVIOUS_FILTER)
-        return Path(name) if name else None
+        return self._open(title, folder, PREVIOUS_FILTER)
+
+    def import_path(self, folder: str) -> Path | None:
+        title = "导入报告（网页、Word 文件、PDF 或单元格表格）"
+        return self._open(title, folder, IMPORT_FILTER)
+
+    def confirm_import(self, result: ReportImport, accept: str) -> bool:
+        from PySide6.QtWidgets import QDialog
+
+        from .importing import summary_dialog
+
+        return summary_dialog(result, accept, self.parent).exec() == QDialog.DialogCode.Accepted
 
     def save_path(self, folder: str, name: str) -> Path | None:
-        from PySide6.QtWidgets import QFileDialog
-
-        start = str(Path(folder) / name) if folder else name
-        chosen, _ = QFileDialog.getSaveFileName(self.parent, "草稿另存为", start, DRAFT_FILTER)
-        if not chosen:
+        chosen = self._save("草稿另存为", folder, name, DRAFT_FILTER)
+        if chosen is None:
             return None
-        path = Path(chosen)
-        return path if path.suffix else path.with_suffix(".json")
+        return chosen if chosen.suffix else chosen.with_suffix(".json")
 
     def edit_preferences(self, settings: Settings) -> Settings | None:
         from .dialogs import PreferencesDialog
@@ -162,12 +180,32 @@ class QtPrompter:
         return box.clickedButton() is accept
 
     def export_path(self, title: str, folder: str, name: str, file_filter: str) -> Path | None:
+        return self._save(title, folder, name, file_filter, Path(name).suffix.lstrip("."))
+
+    def _open(self, title: str, folder: str, file_filter: str) -> Path | None:
         from PySide6.QtWidgets import QFileDialog
 
+        from .file_dialogs import file_dialog
+
+        dialog = file_dialog(self.parent, title, folder, file_filter)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+            return None
+        return Path(dialog.selectedFiles()[0])
+
+    def _save(
+        self, title: str, folder: str, name: str, file_filter: str, suffix: str = ""
+    ) -> Path | None:
+        """``suffix``: added to a name typed without one (the dialog then asks to overwrite)."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from .file_dialogs import file_dialog
+
         start = str(Path(folder) / name) if folder else name
-        dialog = QFileDialog(self.parent, title, start, file_filter)
+        dialog = file_dialog(self.parent, title, start, file_filter)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix(Path(name).suffix.lstrip("."))  # typed without: asks to overwrite
+        if suffix:
+            dialog.setDefaultSuffix(suffix)
         if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
             return None
         return Path(dialog.selectedFiles()[0])

@@ -55,20 +55,26 @@ class Page(QWidget):
         """Show and focus what a place id names; False when the place is not on this page."""
         return False
 
+    def focus_entry(self) -> None:
+        """Put the keyboard in the page: its first field (a table page: its current cell)."""
+        for widget in self.body.findChildren(QWidget):
+            takes_keys = bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+            if takes_keys and widget.isEnabled() and widget.isVisibleTo(self):
+                self.reveal(widget)
+                return
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def add_side_panel(self, panel: QWidget, share: float = 0.38) -> QSplitter:
-        """Put ``panel`` beside the page's body (the clerk can drag the divider between them)."""
+        """Put ``panel`` beside the page's body (the clerk can drag the divider between them;
+        the panel folds away rather than squeeze the body below a usable width)."""
+        from ..side_splitter import SideSplitter
+
         body = self.scroll_area if self.scroll_area is not None else self.body
         outer = self.layout()
         assert isinstance(outer, QVBoxLayout)
         index = outer.indexOf(body)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setChildrenCollapsible(False)
+        splitter = SideSplitter(body, panel, share)
         outer.insertWidget(index, splitter, 1)
-        splitter.addWidget(body)
-        splitter.addWidget(panel)
-        splitter.setStretchFactor(0, 1)
-        width = 1000
-        splitter.setSizes([round(width * (1 - share)), round(width * share)])
         self.side_splitter = splitter
         return splitter
 

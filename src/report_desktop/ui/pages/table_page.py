@@ -25,12 +25,19 @@ class TablePage(Page):
         self.view.message.connect(self.message)
         self.body_layout.addWidget(hint(ENTRY_HINT))
         width, height = self.view.total_size()
-        self.view.setMaximumSize(width + self.view.verticalScrollBar().sizeHint().width(), height)
+        across = self.view.verticalScrollBar().sizeHint().width()
+        down = self.view.horizontalScrollBar().sizeHint().height()
+        self.view.setMaximumSize(width + across, height + down)
+        if table.layout == "strip":  # one row of figures: never hidden by the scroll bar
+            self.view.setMinimumHeight(height + down)
         self.body_layout.addWidget(self.view, 1)
         self.body_layout.addStretch(0)
 
     def grid_view(self) -> GridView:
         return self.view
+
+    def focus_entry(self) -> None:
+        self.view.focus_current()
 
     def focus_place(self, place: str) -> bool:
         if not self.model.layout.has_cell(place):
