@@ -122,6 +122,7 @@ def test_import_then_check(tmp_path: Path) -> None:
     report = load_draft(draft).report
     assert report.meta.agency == "环翠区统计局"
     assert report.cells["table2.punishment.decisions"] == 3985758
+    assert "环翠区统计局" in report.preface and "2024年" in report.preface  # no XXXX left
     code, out, _ = run("check", draft)
     assert code == 0
     assert "提示：表二还有 9 个单元格未填写" in out

@@ -23,7 +23,7 @@ from pathlib import Path
 from report_desktop.domain.declaration import ReportFormat
 from report_desktop.domain.findings import Severity
 from report_desktop.domain.format2021 import FORMAT_2021
-from report_desktop.domain.model import Meta, Report, new_report
+from report_desktop.domain.model import Meta, Report, default_preface, new_report
 from report_desktop.domain.superseded import TRIAL_FORMAT_2019
 
 from .document_tables import TableReading, Unplaced, Variant, read_tables
@@ -110,10 +110,14 @@ def import_file(
         raise
     except CellImportError as error:  # the spreadsheet and Word readers' own refusals
         raise ImportRefused(error.message) from error
+    report = result.report
+    untouched = report.preface == default_preface(report.meta)
     if agency.strip():
-        result.report.meta.agency = agency.strip()
+        report.meta.agency = agency.strip()
     if year is not None:
-        result.report.meta.year = year
+        report.meta.year = year
+    if untouched:  # the default preface quotes agency and year: it follows them
+        report.preface = default_preface(report.meta)
     return result
 
 
