@@ -64,7 +64,13 @@ class Renderer:
         if pool is None:  # slower for the window, but the clerk still gets the document
             return document_bytes(report, suffix, draft_mark)
         try:
-            return pool.submit(document_bytes, report, suffix, draft_mark).result()
+            # Submitted under the lock: the pool records the worker it starts only after the
+            # process is running, and end() must find it there to kill it.
+            with self._lock:
+                if self._ended:
+                    raise RendererEnded(CRASHED)
+                future = pool.submit(document_bytes, report, suffix, draft_mark)
+            return future.result()
         except BrokenProcessPool as broken:
             self._forget(pool)
             if self._ended:
