@@ -1,7 +1,8 @@
 """Headless commands: ``report-desktop check | import | export``.
 
 Exit codes: 0 done (a report may still carry warnings), 1 the report or the input has errors,
-2 a file cannot be read or written, or the command line is wrong. Messages are Chinese; no
+2 a file cannot be read or written, or the command line is wrong, 3 an unexpected error (logged
+to a file the message names). Messages are Chinese; no
 traceback reaches the clerk.
 """
 
@@ -15,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
 
-from . import __version__
+from . import __version__, crashlog
 from .domain.crossyear import new_from_previous
 from .domain.findings import Finding, Severity
 from .domain.model import Meta, PreviousLink, Report, new_report
@@ -165,6 +166,9 @@ def main(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = No
     except CommandError as error:
         print(f"report-desktop：{error}", file=err)
         return error.code
+    except Exception as error:  # an unexpected error: logged, never a traceback
+        print(f"report-desktop：{crashlog.report(error, ' '.join(argv))}", file=err)
+        return crashlog.EXIT_CRASH
 
 
 # check -----------------------------------------------------------------------------------------
@@ -236,12 +240,23 @@ def run_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not result.ok:
         print(f"导入未完成：发现 {len(result.errors)} 个错误，未写入草稿", file=out)
         return EXIT_ERRORS
-    report = new_report(Meta(agency=args.agency, year=args.year))
+    report = new_report(Meta(agency=args.agency, year=_plausible_year(args.year)))
     report.cells.update({k: v for k, v in result.values.items() if v is not None})
     _save(output, report)
     filled = sum(v is not None for v in result.values.values())
     print(f"已导入 {filled} 个单元格，草稿已写入“{output}”", file=out)
     return EXIT_OK
+
+
+def _plausible_year(year: int | None) -> int | None:
+    """``--year`` as given, when it is a plausible report year; else a CommandError (exit 2)."""
+    from .domain.rules import year_problem
+
+    problem = "" if year is None else year_problem(year)
+    if problem:
+        shown = year if year is not None and abs(year) < 10**12 else "位数过多的数"
+        raise CommandError(f"--year 给出的报告年度 {shown} 不可用：{problem.split('：', 1)[1]}")
+    return year
 
 
 def _refuse_overwrite(path: Path, force: bool) -> None:
@@ -296,7 +311,7 @@ def run_new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     output: Path = args.output
     _refuse_overwrite(output, args.force)
     if args.source is None:
-        report = new_report(Meta(agency=args.agency, year=args.year))
+        report = new_report(Meta(agency=args.agency, year=_plausible_year(args.year)))
     else:
         report = new_from_previous(read_report(args.source))
         report.previous = _link(args.source, output)

@@ -14,6 +14,8 @@ NUMBER = f"(?:{ARABIC_NUMBER}|{CHINESE_NUMBER})"
 """A regular expression matching one number in either writing (after :func:`normalize`)."""
 
 
+_MAX_NUMBER_CHARS = 40
+
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
 
@@ -26,6 +28,8 @@ def normalize(text: str) -> str:
 def parse_number(text: str) -> int | None:
     """The value of a number written in Arabic or Chinese numerals, or None if it is not one."""
     text = normalize(text).strip()
+    if len(text) > _MAX_NUMBER_CHARS:  # no count a report states; int() refuses 4,300+ digits
+        return None
     if re.fullmatch(ARABIC_NUMBER, text):
         return int(text.replace(",", ""))
     if re.fullmatch(CHINESE_NUMBER, text):

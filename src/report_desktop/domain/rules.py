@@ -6,6 +6,7 @@ Computed totals (总计 columns, （七）总计) are derived, so the row and co
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 
@@ -85,13 +86,18 @@ def meta_required(report: Report, values: Values) -> Iterator[Finding]:
         yield Finding("meta.agency", Severity.ERROR, (META_AGENCY,), "未填写机关名称")
     if meta.year is None:
         yield Finding("meta.year", Severity.ERROR, (META_YEAR,), "未填写报告年度")
-    elif not FIRST_FORMAT_YEAR <= meta.year <= 2100:
-        yield Finding(
-            "meta.year",
-            Severity.ERROR,
-            (META_YEAR,),
-            f"报告年度 {meta.year} 不适用本格式：2021年版格式用于2021年度及以后的报告",
-        )
+    elif problem := year_problem(meta.year):
+        yield Finding("meta.year", Severity.ERROR, (META_YEAR,), problem)
+
+
+def year_problem(year: int, today: dt.date | None = None) -> str:
+    """Why ``year`` is not a plausible report year (2021 to next year), or ''."""
+    last = (today or dt.date.today()).year + 1
+    if year < FIRST_FORMAT_YEAR:
+        return f"报告年度 {year} 不适用本格式：2021年版格式用于2021年度及以后的报告"
+    if year > last:
+        return f"报告年度 {year} 不合理：应为 {FIRST_FORMAT_YEAR} 年至 {last} 年之间的年份"
+    return ""
 
 
 # Soft rules ------------------------------------------------------------------------------------

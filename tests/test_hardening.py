@@ -1,0 +1,228 @@
+"""Regression tests of issue 10: bad files never crash, hang or exhaust memory.
+
+Each test reproduces one defect found by the attack on the file-reading paths; see
+docs/hardening.md for the whole list and the fuzzing figures.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from report_desktop import cli
+from report_desktop.cli import main
+from report_desktop.domain.textcheck import stated_figures
+from report_desktop.storage import DraftError, load_draft, loads_draft
+
+LONG = "9" * 5000
+"""More digits than Python turns into an int by default (4,300)."""
+
+
+def run(*argv: str | Path) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main([str(a) for a in argv], out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def example(example_draft_path: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(example_draft_path.read_text("utf-8"))
+    return data
+
+
+def write_draft(path: Path, data: dict[str, Any], raw: dict[str, str] | None = None) -> Path:
+    """Write ``data``; every ``"@name@"`` string is replaced by the raw JSON text ``raw[name]``."""
+    text = json.dumps(data, ensure_ascii=False)
+    for name, literal in (raw or {}).items():
+        text = text.replace(f'"@{name}@"', literal)
+    path.write_text(text, "utf-8")
+    return path
+
+
+CELL = "table3.new_applications.natural_person"
+AMOUNT = "table2.fees.amount"
+
+
+# Exit code 3 for an unexpected error --------------------------------------------------------
+
+
+def test_unexpected_error_is_exit_3_with_a_log_named_in_chinese(
+    example_draft_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object) -> int:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cli, "run_check", broken)
+    code, _, err = run("check", example_draft_path)
+    assert code == 3
+    assert "程序内部出错" in err and "Traceback" not in err
+    log = Path(err.split("日志文件“", 1)[1].split("”", 1)[0])
+    assert "RuntimeError: boom" in log.read_text("utf-8")
+
+
+# 1. Numbers over 4,300 digits ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["check", "export", "new"])
+def test_long_number_in_a_draft_cell_is_refused_naming_the_cell(
+    tmp_path: Path, example_draft_path: Path, command: str
+) -> None:
+    data = example(example_draft_path)
+    data["report"]["cells"][CELL] = "@n@"
+    draft = write_draft(tmp_path / "long.json", data, {"n": LONG})
+    argv = {
+        "check": ("check", draft),
+        "export": ("export", draft, "-o", tmp_path / "out.html"),
+        "new": ("new", "--from", draft, "-o", tmp_path / "new.json"),
+    }[command]
+    code, _, err = run(*argv)
+    assert code == 2
+    assert CELL in err and "超出" in err
+
+
+def test_long_number_in_the_year_is_refused(tmp_path: Path, example_draft_path: Path) -> None:
+    data = example(example_draft_path)
+    data["report"]["meta"]["year"] = "@n@"
+    draft = write_draft(tmp_path / "long.json", data, {"n": LONG})
+    with pytest.raises(DraftError, match=r"report\.meta\.year"):
+        load_draft(draft)
+
+
+def test_long_number_in_a_csv_value_is_a_line_error(tmp_path: Path) -> None:
+    csv = tmp_path / "cells.csv"
+    csv.write_text(f"table,row,column,value\n表三,（一）予以公开,自然人,{LONG}\n", "utf-8")
+    code, out, _ = run("import", csv, "-o", tmp_path / "d.json")
+    assert code == 1
+    assert "第2行" in out and "超出" in out
+    assert not (tmp_path / "d.json").exists()
+
+
+def test_long_number_in_the_narrative_does_not_crash_the_text_check() -> None:
+    text = f"本年度新制发规章{LONG}件，现行有效行政规范性文件{LONG}件。"
+    assert stated_figures(text, 2024) == ()  # no figure that long is a claim, and no crash
+
+
+# 2. Huge exponents --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cell", "literal"),
+    [(CELL, "1e1000000"), (AMOUNT, "1e999999999"), (AMOUNT, "1e-999999999"), (CELL, "1e3")],
+)
+def test_huge_exponent_is_refused_on_reading(
+    tmp_path: Path, example_draft_path: Path, cell: str, literal: str
+) -> None:
+    data = example(example_draft_path)
+    data["report"]["cells"][cell] = "@n@"
+    draft = write_draft(tmp_path / "exp.json", data, {"n": literal})
+    if literal == "1e3":  # a plausible value written with an exponent stays readable
+        assert run("check", draft)[0] in (0, 1)
+        return
+    code, _, err = run("check", draft)
+    assert code == 2
+    assert cell in err
+
+
+def test_the_plausible_maximum_is_declared_with_the_cell() -> None:
+    from report_desktop.domain.format2021 import FORMAT_2021
+
+    count = FORMAT_2021.cell(CELL)
+    amount = FORMAT_2021.cell(AMOUNT)
+    assert count.maximum >= 10**6
+    assert amount.maximum >= 10**6
+    assert count.block.maximum is None or count.block.maximum == count.maximum
+
+
+def test_typed_value_over_the_maximum_is_refused_with_the_reason() -> None:
+    from report_desktop.domain.declaration import ValueKind
+    from report_desktop.domain.values import CellValueError, parse_cell
+
+    with pytest.raises(CellValueError, match="超出"):
+        parse_cell(ValueKind.COUNT, "9" * 30)
+    with pytest.raises(CellValueError):
+        parse_cell(ValueKind.AMOUNT, "1." + "0" * 50 + "1")
+
+
+# 3. Years ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("year", ["20244", "-5", "1" + "0" * 30, "2020"])
+def test_new_accepts_only_plausible_years(tmp_path: Path, year: str) -> None:
+    code, _, err = run("new", "-o", tmp_path / "n.json", "--year", year)
+    assert code == 2
+    assert "报告年度" in err and "2021" in err
+    assert not (tmp_path / "n.json").exists()
+
+
+@pytest.mark.parametrize("year", [20244, -5, 99999])
+def test_draft_with_a_year_outside_the_calendar_is_refused(
+    tmp_path: Path, example_draft_path: Path, year: int
+) -> None:
+    data = example(example_draft_path)
+    data["report"]["meta"]["year"] = year
+    draft = write_draft(tmp_path / "y.json", data)
+    code, _, err = run("export", draft, "-o", tmp_path / "y.docx")
+    assert code == 2
+    assert "report.meta.year" in err
+    assert not (tmp_path / "y.docx").exists()
+
+
+def test_check_says_why_a_future_year_is_wrong(tmp_path: Path, example_draft_path: Path) -> None:
+    data = example(example_draft_path)
+    data["report"]["meta"]["year"] = 2100
+    code, out, _ = run("check", write_draft(tmp_path / "y.json", data))
+    assert code == 1
+    assert "报告年度 2100" in out
+    assert "2021年版格式用于2021年度及以后" not in out  # that reason is wrong for 2100
+
+
+# 4. XML-unsafe characters and long names in exports ----------------------------------------------
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".html"])
+def test_control_characters_do_not_break_exports(
+    tmp_path: Path, example_draft_path: Path, suffix: str
+) -> None:
+    data = example(example_draft_path)
+    data["report"]["meta"]["agency"] = "威海\u0001市\u000b统计局\ufffe"
+    data["report"]["preface"] = "前言\u0000有\u001f控制字符"
+    draft = write_draft(tmp_path / "c.json", data)
+    out = tmp_path / f"c{suffix}"
+    code, _, err = run("export", draft, "-o", out)
+    assert code == 0, err
+    if suffix == ".docx":
+        with zipfile.ZipFile(out) as archive:
+            body = archive.read("word/document.xml").decode("utf-8")
+        assert "威海市统计局" in body.replace("\ufffd", "")
+
+
+def test_a_very_long_agency_name_exports_to_docx_whole(
+    tmp_path: Path, example_draft_path: Path
+) -> None:
+    data = example(example_draft_path)
+    name = "威海市环翠区" * 50  # 300 characters
+    data["report"]["meta"]["agency"] = name
+    draft = write_draft(tmp_path / "long.json", data)
+    out = tmp_path / "long.docx"
+    code, _, err = run("export", draft, "-o", out)
+    assert code == 0, err
+    with zipfile.ZipFile(out) as archive:
+        body = archive.read("word/document.xml").decode("utf-8")
+    assert name in body
+
+
+def test_loads_draft_text_with_a_long_number_raises_a_draft_error(example_draft_path: Path) -> None:
+    data = example(example_draft_path)
+    data["report"]["cells"][CELL] = "@n@"
+    text = json.dumps(data, ensure_ascii=False).replace('"@n@"', LONG)
+    with pytest.raises(DraftError):
+        loads_draft(text)
+
+
+def test_os_environment_untouched() -> None:
+    assert os.environ.get("QT_QPA_PLATFORM") == "offscreen"
