@@ -6,9 +6,14 @@ docs/hardening.md for the whole list and the fuzzing figures.
 
 from __future__ import annotations
 
+import errno
 import io
 import json
 import os
+import resource
+import subprocess
+import sys
+import time
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -17,8 +22,9 @@ import pytest
 
 from report_desktop import cli
 from report_desktop.cli import main
+from report_desktop.domain.model import new_report
 from report_desktop.domain.textcheck import stated_figures
-from report_desktop.storage import DraftError, load_draft, loads_draft
+from report_desktop.storage import DraftError, DraftWriteError, load_draft, loads_draft, save_draft
 
 LONG = "9" * 5000
 """More digits than Python turns into an int by default (4,300)."""
@@ -226,3 +232,171 @@ def test_loads_draft_text_with_a_long_number_raises_a_draft_error(example_draft_
 
 def test_os_environment_untouched() -> None:
     assert os.environ.get("QT_QPA_PLATFORM") == "offscreen"
+
+
+# 6. Unbounded reads ------------------------------------------------------------------------------
+
+
+def run_process(*argv: str | Path, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """The command line in a process of its own, with 1.5 GB of address space and a time limit
+    (a reader that waits on a FIFO or reads /dev/zero without end fails here instead of hanging)."""
+
+    def limit_memory() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1536 * 2**20, 1536 * 2**20))
+
+    return subprocess.run(
+        [sys.executable, "-m", "report_desktop", *map(str, argv)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        preexec_fn=limit_memory,
+        check=False,
+    )
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+@pytest.mark.parametrize("reader", ["check", "import-csv", "check-pdf"])
+def test_a_device_is_refused_at_once(tmp_path: Path, reader: str) -> None:
+    for name in ("zero.json", "zero.csv", "zero.pdf"):
+        (tmp_path / name).symlink_to("/dev/zero")
+    argv = {
+        "check": ("check", tmp_path / "zero.json"),
+        "import-csv": ("import", tmp_path / "zero.csv", "-o", tmp_path / "d.json"),
+        "check-pdf": ("check", tmp_path / "zero.pdf"),
+    }[reader]
+    result = run_process(*argv)
+    assert result.returncode == 2, result.stderr
+    assert "设备" in result.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+@pytest.mark.parametrize("name", ["fifo.json", "fifo.csv", "fifo.pdf", "fifo.xlsx"])
+def test_a_fifo_is_refused_without_waiting(tmp_path: Path, name: str) -> None:
+    fifo = tmp_path / name
+    os.mkfifo(fifo)
+    if name.endswith((".csv", ".xlsx")):
+        result = run_process("import", fifo, "-o", tmp_path / "d.json", timeout=30)
+    else:
+        result = run_process("check", fifo, timeout=30)
+    assert result.returncode == 2, result.stderr
+    assert "管道" in result.stderr
+
+
+def test_a_huge_pdf_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    big = tmp_path / "big.pdf"
+    with big.open("wb") as handle:
+        handle.truncate(200 * 2**20)  # sparse: 200 MB without writing them
+    code, _, err = run("check", big)
+    assert code == 2
+    assert "MB" in err
+
+
+def _xlsx_with(tmp_path: Path, part: str, content: bytes) -> Path:
+    from openpyxl import Workbook
+
+    path = tmp_path / "cells.xlsx"
+    book = Workbook()
+    book.active.append(["table", "row", "column", "value"])
+    book.save(path)
+    with zipfile.ZipFile(path) as source:
+        members = {info.filename: source.read(info) for info in source.infolist()}
+    members[part] = content
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as target:
+        for member, data in members.items():
+            target.writestr(member, data)
+    return path
+
+
+@pytest.mark.parametrize("part", ["xl/sharedStrings.xml", "xl/worksheets/sheet1.xml"])
+def test_an_xlsx_that_unpacks_huge_is_refused_before_openpyxl(tmp_path: Path, part: str) -> None:
+    bomb = b"<?xml version='1.0'?>" + b" " * (40 * 2**20)
+    path = _xlsx_with(tmp_path, part, bomb)
+    code, _, err = run("import", path, "-o", tmp_path / "d.json")
+    assert code == 2
+    assert "解压后过大" in err
+
+
+def test_a_csv_with_a_very_long_label_is_refused_quickly(tmp_path: Path) -> None:
+    label = (
+        "予以公开" * 5000
+    )  # 20,000 characters: the fuzzy matcher took seconds, 120,000 took 66 s
+    csv = tmp_path / "cells.csv"
+    csv.write_text(f"table,row,column,value\n表三,{label},自然人,1\n", "utf-8")
+    code, out, _ = run("import", csv, "-o", tmp_path / "d.json")
+    assert code == 1
+    assert "过长" in out and len(out) < 2000
+
+
+def test_too_many_rows_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from report_desktop.interchange import sheet
+
+    monkeypatch.setattr(sheet, "MAX_LINES", 20)
+    csv = tmp_path / "cells.csv"
+    rows = "".join("表三,（一）予以公开,自然人,1\n" for _ in range(30))
+    csv.write_text("table,row,column,value\n" + rows, "utf-8")
+    code, _, err = run("import", csv, "-o", tmp_path / "d.json")
+    assert code == 2
+    assert "行数过多" in err
+
+
+def test_a_formula_without_a_cached_value_is_reported(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    path = tmp_path / "cells.xlsx"
+    book = Workbook()
+    book.active.append(["table", "row", "column", "value"])
+    book.active.append(["表三", "（一）予以公开", "自然人", "=1+1"])  # openpyxl stores no result
+    book.save(path)
+    code, out, _ = run("import", path, "-o", tmp_path / "d.json")
+    assert code == 1
+    assert "公式" in out and "=1+1" in out
+
+
+# 7. Orphan temp files; OS errors in Chinese -------------------------------------------------------
+
+
+def _temp_of(draft: Path, age: float) -> Path:
+    temp = draft.with_name(f".{draft.name}.{os.urandom(6).hex()}.tmp")
+    temp.write_text("half a draft", "utf-8")
+    moment = time.time() - age
+    os.utime(temp, (moment, moment))
+    return temp
+
+
+@pytest.mark.parametrize("how", ["save", "open"])
+def test_stale_temp_files_of_the_draft_are_removed(
+    tmp_path: Path, example_draft_path: Path, how: str
+) -> None:
+    draft = tmp_path / "年报.json"
+    draft.write_bytes(example_draft_path.read_bytes())
+    stale = [_temp_of(draft, age=3600) for _ in range(3)]
+    fresh = _temp_of(draft, age=0)  # perhaps another program's save in progress
+    other = _temp_of(tmp_path / "别的.json", age=3600)
+    if how == "save":
+        save_draft(draft, load_draft(draft).report)
+    else:
+        load_draft(draft)
+    assert not any(path.exists() for path in stale)
+    assert fresh.exists() and other.exists()
+
+
+def test_a_failed_first_save_does_not_claim_an_original(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(*_args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full)
+    with pytest.raises(DraftWriteError) as info:
+        save_draft(tmp_path / "new.json", new_report())
+    assert "磁盘空间不足" in info.value.message
+    assert "原来的文件" not in info.value.message
+    assert "No space" not in info.value.message
+
+
+def test_saving_through_a_symlink_loop_is_a_chinese_error(tmp_path: Path) -> None:
+    loop = tmp_path / "loop.json"
+    loop.symlink_to(loop)
+    code, _, err = run("new", "-o", loop, "--force")
+    assert code == 2
+    assert "符号链接" in err and "Too many" not in err

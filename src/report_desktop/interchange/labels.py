@@ -30,6 +30,7 @@ _ARABIC_ENUMERATOR = re.compile(r"(\d+)、")
 _CHINESE_ENUMERATOR = re.compile(rf"([{_NUMERALS}]+)[.,]")
 _LEADING_ENUMERATOR = re.compile(rf"^(?:\([{_NUMERALS}\d]+\)|[{_NUMERALS}]+、|\d+\.)")
 _SUGGESTION_CUTOFF = 0.5
+_MAX_SUGGESTED_KEY = 200
 
 
 def normalize_label(text: str) -> str:
@@ -124,7 +125,7 @@ class LabelIndex:
 
     def suggest(self, key: str) -> str:
         """The official label closest to ``key``, or '' when none is close or the best is a tie."""
-        if not key:
+        if not key or len(key) > _MAX_SUGGESTED_KEY:  # difflib is quadratic in the length
             return ""
         scored = sorted(
             ((difflib.SequenceMatcher(None, key, known).ratio(), known) for known in self.keys),

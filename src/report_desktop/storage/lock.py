@@ -27,6 +27,7 @@ from typing import Any
 
 from .atomic import atomic_write_text
 from .paths import path_key, readable_stem
+from .safeio import read_limited
 
 LOCK_PREFIX = ".~"
 LOCK_SUFFIX = ".lock"
@@ -373,8 +374,7 @@ def _exists(path: Path) -> bool:
 
 def _read_owner(path: Path) -> LockOwner | None:
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(_MAX_LOCK_BYTES)
+        data = read_limited(path, _MAX_LOCK_BYTES)
     except OSError:
         return None
     return parse_owner(data.decode("utf-8", "replace"))
