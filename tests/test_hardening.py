@@ -230,10 +230,6 @@ def test_loads_draft_text_with_a_long_number_raises_a_draft_error(example_draft_
         loads_draft(text)
 
 
-def test_os_environment_untouched() -> None:
-    assert os.environ.get("QT_QPA_PLATFORM") == "offscreen"
-
-
 # 6. Unbounded reads ------------------------------------------------------------------------------
 
 
@@ -400,3 +396,84 @@ def test_saving_through_a_symlink_loop_is_a_chinese_error(tmp_path: Path) -> Non
     code, _, err = run("new", "-o", loop, "--force")
     assert code == 2
     assert "符号链接" in err and "Too many" not in err
+
+
+# 5. The lock ----------------------------------------------------------------------------------
+
+
+def _their_lock(draft: Path, pid: int) -> None:
+    from report_desktop.storage.lock import lock_path_beside, this_host
+
+    owner = {"host": this_host(), "user": "zhangsan", "pid": pid, "since": None, "token": "x"}
+    lock_path_beside(draft).write_text(json.dumps(owner), "utf-8")
+
+
+@pytest.fixture
+def held_draft(tmp_path: Path, example_draft_path: Path) -> Path:
+    """A draft linked to last year's, open in a window (a live process on this machine)."""
+    draft = tmp_path / "2025.json"
+    previous = tmp_path / "2024.json"
+    previous.write_bytes(example_draft_path.read_bytes())
+    assert run("new", "--from", previous, "-o", draft)[0] == 0
+    _their_lock(draft, os.getppid())
+    return draft
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("link", "{draft}", "--clear"),
+        ("link", "{draft}", "{previous}"),
+        ("new", "-o", "{draft}", "--force"),
+        ("import", "{csv}", "-o", "{draft}", "--force"),
+    ],
+)
+def test_writing_commands_respect_the_window_lock(held_draft: Path, argv: tuple[str, ...]) -> None:
+    csv = held_draft.with_name("cells.csv")
+    csv.write_text("table,row,column,value\n表三,（一）予以公开,自然人,1\n", "utf-8")
+    names = {"draft": held_draft, "previous": held_draft.with_name("2024.json"), "csv": csv}
+    before = held_draft.read_bytes()
+    code, _, err = run(*(part.format(**names) for part in argv))
+    assert code == 2
+    assert "正被编辑" in err
+    assert held_draft.read_bytes() == before
+
+
+def test_a_writing_command_leaves_no_lock_behind(held_draft: Path) -> None:
+    from report_desktop.storage.lock import lock_path_beside
+
+    lock_path_beside(held_draft).unlink()
+    assert run("link", held_draft, "--clear")[0] == 0
+    assert not lock_path_beside(held_draft).exists()
+
+
+@pytest.mark.parametrize("kind", ["symlink", "hardlink"])
+def test_another_name_of_the_same_file_finds_the_lock(tmp_path: Path, kind: str) -> None:
+    from report_desktop.storage.lock import DraftLock, LockState
+
+    draft = tmp_path / "a" / "2024.json"
+    draft.parent.mkdir()
+    draft.write_text("{}", "utf-8")
+    other = tmp_path / "b" / "别名.json"
+    other.parent.mkdir()
+    if kind == "symlink":
+        other.symlink_to(draft)
+    else:
+        os.link(draft, other)
+    first = DraftLock(draft, tmp_path / "state")
+    assert first.acquire().acquired
+    second = DraftLock(other, tmp_path / "state").acquire()
+    assert second.state is LockState.HELD_BY_OTHER
+    first.release()
+    assert DraftLock(other, tmp_path / "state").acquire().acquired
+
+
+@pytest.mark.parametrize("pid", [2**63, 2**64 + 5, 10**30])
+def test_a_lock_naming_an_impossible_pid_is_stale(tmp_path: Path, pid: int) -> None:
+    from report_desktop.storage.lock import DraftLock, LockState
+
+    draft = tmp_path / "2024.json"
+    draft.write_text("{}", "utf-8")
+    _their_lock(draft, pid)
+    state = DraftLock(draft, tmp_path / "state").acquire().state
+    assert state in (LockState.STALE, LockState.ACQUIRED)  # its process cannot exist

@@ -9,10 +9,11 @@ traceback reaches the clerk.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
 
@@ -226,7 +227,37 @@ def print_findings(findings: list[Finding], out: TextIO) -> None:
 # import ----------------------------------------------------------------------------------------
 
 
+@contextlib.contextmanager
+def draft_locked(path: Path) -> Iterator[None]:
+    """Hold the draft's edit lock (the window's) while a command writes it; exit 2 if it is open.
+
+    A lock left by a program that no longer runs is taken over; where no lock can be written
+    (a read-only folder) the command goes on, and its save will say why it cannot write.
+    """
+    from .storage.lock import DraftLock, LockState
+    from .storage.paths import app_paths
+
+    lock = DraftLock(path, app_paths().state_dir)
+    result = lock.acquire()
+    if result.state is LockState.HELD_BY_OTHER:
+        raise CommandError(
+            f"“{path}”正被编辑，命令没有改动它：{result.message}"
+            "请先在编辑窗口中关闭该草稿，再执行此命令。"
+        )
+    if result.state is LockState.STALE:
+        lock.take_over()
+    try:
+        yield
+    finally:
+        lock.release()
+
+
 def run_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    with draft_locked(args.output):
+        return _run_import(args, out)
+
+
+def _run_import(args: argparse.Namespace, out: TextIO) -> int:
     from .interchange import CellImportError, import_cells
 
     _refuse_overwrite(args.output, args.force)
@@ -308,6 +339,11 @@ def _export(report: Report, output: Path, suffix: str, draft_mark: bool) -> None
 
 
 def run_new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    with draft_locked(args.output):
+        return _run_new(args, out)
+
+
+def _run_new(args: argparse.Namespace, out: TextIO) -> int:
     output: Path = args.output
     _refuse_overwrite(output, args.force)
     if args.source is None:
@@ -325,6 +361,11 @@ def run_new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def run_link(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.clear == (args.previous is not None):
         raise CommandError("请给出上年草稿，或用 --clear 取消关联（二者择一）")
+    with draft_locked(args.draft):
+        return _run_link(args, out)
+
+
+def _run_link(args: argparse.Namespace, out: TextIO) -> int:
     report = read_report(args.draft)
     if args.clear:
         report.previous = None
