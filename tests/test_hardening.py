@@ -477,3 +477,21 @@ def test_a_lock_naming_an_impossible_pid_is_stale(tmp_path: Path, pid: int) -> N
     _their_lock(draft, pid)
     state = DraftLock(draft, tmp_path / "state").acquire().state
     assert state in (LockState.STALE, LockState.ACQUIRED)  # its process cannot exist
+
+
+# Very long narratives --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".docx", ".html"])
+def test_a_megabyte_of_narrative_is_refused_with_a_clear_message(
+    tmp_path: Path, example_draft_path: Path, suffix: str
+) -> None:
+    data = example(example_draft_path)
+    data["report"]["preface"] = "本机关依法公开政府信息。" * 90_000  # about 1 MB
+    draft = write_draft(tmp_path / "long.json", data)
+    code, _, err = run("export", draft, "-o", tmp_path / f"long{suffix}")
+    assert code == 1
+    assert "正文共" in err and "上限" in err
+    assert not (tmp_path / f"long{suffix}").exists()
+    code, out, _ = run("check", draft)
+    assert code == 1 and "正文共" in out

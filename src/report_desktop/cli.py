@@ -24,6 +24,7 @@ from .domain.model import Meta, PreviousLink, Report, new_report
 from .domain.rules import check
 from .storage import DraftError, load_draft, save_draft
 from .storage.previous import load_previous, make_link
+from .storage.safeio import os_reason
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 EXPORT_SUFFIXES = (".csv", ".pdf", ".html", ".docx")
@@ -299,7 +300,7 @@ def _save(path: Path, report: Report) -> None:
     try:
         save_draft(path, report)
     except (DraftError, OSError) as error:
-        reason = error.message if isinstance(error, DraftError) else error.strerror or str(error)
+        reason = error.message if isinstance(error, DraftError) else os_reason(error)
         raise CommandError(f"无法写入“{path}”：{reason}") from error
 
 
@@ -312,12 +313,16 @@ def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if suffix not in EXPORT_SUFFIXES:
         known = " / ".join(EXPORT_SUFFIXES)
         raise CommandError(f"不支持导出为“{output.suffix or output.name}”：可用的格式为 {known}")
+    from .render import NarrativeTooLongError
+
     report = read_report(args.draft)
     errors = sum(f.severity is Severity.ERROR for f in check(report))
     try:
         _export(report, output, suffix, draft_mark=errors > 0)
     except OSError as error:
-        raise CommandError(f"无法写入“{output}”：{error.strerror or error}") from error
+        raise CommandError(f"无法写入“{output}”：{os_reason(error)}") from error
+    except NarrativeTooLongError as error:
+        raise CommandError(f"无法导出“{output}”：{error}", EXIT_ERRORS) from error
     print(f"已导出“{output}”", file=out)
     if errors and suffix != ".csv":
         print(f"注意：报告还有 {errors} 个错误，导出的文件带有“草稿”标记", file=out)

@@ -13,7 +13,14 @@ from decimal import Decimal
 from .crossyear import DEFAULTS, CheckOptions, cross_year
 from .declaration import CellSpec, Table, cell_id
 from .findings import META_AGENCY, META_YEAR, Finding, Severity, sort_findings, text_place
-from .model import Report, character_count, other_text, overview_text, resolved_values
+from .model import (
+    Report,
+    character_count,
+    narrative_problem,
+    other_text,
+    overview_text,
+    resolved_values,
+)
 from .textcheck import text_findings
 from .values import CellValue, as_number, value_problem
 
@@ -115,6 +122,12 @@ def overview_length(report: Report, values: Values) -> Iterator[Finding]:
         )
 
 
+def narrative_too_long(report: Report, values: Values) -> Iterator[Finding]:
+    problem = narrative_problem(report)
+    if problem:
+        yield Finding("text.too_long", Severity.ERROR, (text_place("overview"),), problem)
+
+
 def problems_empty(report: Report, values: Values) -> Iterator[Finding]:
     text = report.problems.strip().strip("。.")
     if not text or text in EMPTY_WORDS:
@@ -182,6 +195,7 @@ RULES: tuple[Rule, ...] = (
     cell_values,
     meta_required,
     overview_length,
+    narrative_too_long,
     problems_empty,
     processing_fee_mentioned,
     unfilled_cells,
