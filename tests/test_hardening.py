@@ -178,6 +178,17 @@ def test_draft_with_a_year_outside_the_calendar_is_refused(
     assert not (tmp_path / "y.docx").exists()
 
 
+@pytest.mark.parametrize("suffix", [".pdf", ".docx"])
+def test_the_last_year_of_the_calendar_still_exports(
+    tmp_path: Path, example_draft_path: Path, suffix: str
+) -> None:
+    data = example(example_draft_path)
+    data["report"]["meta"]["year"] = 9999  # readable (four digits); check says it is wrong
+    draft = write_draft(tmp_path / "y.json", data)
+    code, _, err = run("export", draft, "-o", tmp_path / f"y{suffix}")
+    assert code == 0, err
+
+
 def test_check_says_why_a_future_year_is_wrong(tmp_path: Path, example_draft_path: Path) -> None:
     data = example(example_draft_path)
     data["report"]["meta"]["year"] = 2100
