@@ -506,3 +506,24 @@ def test_a_megabyte_of_narrative_is_refused_with_a_clear_message(
     assert not (tmp_path / f"long{suffix}").exists()
     code, out, _ = run("check", draft)
     assert code == 1 and "正文共" in out
+
+
+def test_an_unexpected_error_in_the_window_is_logged_and_shown_in_chinese(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from report_desktop import app
+    from report_desktop.ui import crash_dialog
+
+    shown: list[str] = []
+    monkeypatch.setattr(crash_dialog, "show_crash", shown.append)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    app.install_crash_hook()
+    try:
+        raise RuntimeError("slot failed")
+    except RuntimeError as error:
+        sys.excepthook(RuntimeError, error, error.__traceback__)
+    err = capsys.readouterr().err
+    assert "程序内部出错" in err and "Traceback" not in err
+    assert shown and "日志文件" in shown[0]
+    log = Path(shown[0].split("日志文件“", 1)[1].split("”", 1)[0])
+    assert "RuntimeError: slot failed" in log.read_text("utf-8")
