@@ -322,7 +322,7 @@ def test_render_failure_is_a_chinese_message(
         (PermissionError(13, "Permission denied"), "没有写入权限"),
         (IsADirectoryError(21, "Is a directory"), "文件夹"),
         (OSError(28, "No space left on device"), "磁盘空间不足"),
-        (OSError(5, "Input/output error"), "Input/output error"),
+        (OSError(5, "Input/output error"), "输入/输出错误"),
         (MemoryError(), "内存不足"),
         (render.UnsupportedExportError("不支持导出为“.txt”格式"), "不支持"),
     ],

@@ -200,7 +200,7 @@ def test_permission_error_is_wrapped(tmp_path: Path, monkeypatch: pytest.MonkeyP
     def refuse(*_args: object, **_kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("builtins.open", refuse)
+    monkeypatch.setattr("report_desktop.storage.draft.read_limited", refuse)
     with pytest.raises(DraftReadError) as info:
         load_draft(tmp_path / "draft.json")
     assert "没有权限读取" in info.value.message
@@ -211,8 +211,8 @@ def test_other_os_error_is_wrapped(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     def broken(*_args: object, **_kwargs: object) -> None:
         raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr("builtins.open", broken)
-    with pytest.raises(DraftReadError, match="Input/output error"):
+    monkeypatch.setattr("report_desktop.storage.draft.read_limited", broken)
+    with pytest.raises(DraftReadError, match="输入/输出错误"):  # the system's words, translated
         load_draft(tmp_path / "draft.json")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 
@@ -24,9 +25,37 @@ def main(argv: list[str] | None = None) -> int:
     if not display_available():
         print(NO_DISPLAY, file=sys.stderr)
         return 2
-    from . import gui
+    install_crash_hook()
+    try:
+        from . import gui
 
-    return gui.run(args)
+        return gui.run(args)
+    except Exception as error:  # an unexpected error: logged, never a traceback
+        _tell_crash(error)
+        return 3
+
+
+def install_crash_hook() -> None:
+    """An error escaping a slot of the window is logged and shown in Chinese, not printed."""
+
+    def hook(kind: type[BaseException], error: BaseException, trace: object) -> None:
+        if not isinstance(error, Exception):
+            sys.__excepthook__(kind, error, error.__traceback__)
+            return
+        _tell_crash(error)
+
+    sys.excepthook = hook
+
+
+def _tell_crash(error: Exception) -> None:
+    from . import crashlog
+
+    message = crashlog.report(error, "window")
+    print(f"report-desktop：{message}", file=sys.stderr)
+    with contextlib.suppress(Exception):  # the message was printed and logged already
+        from .ui.crash_dialog import show_crash
+
+        show_crash(message)
 
 
 def wants_cli(args: list[str]) -> bool:

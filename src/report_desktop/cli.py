@@ -1,27 +1,30 @@
 """Headless commands: ``report-desktop check | import | export``.
 
 Exit codes: 0 done (a report may still carry warnings), 1 the report or the input has errors,
-2 a file cannot be read or written, or the command line is wrong. Messages are Chinese; no
+2 a file cannot be read or written, or the command line is wrong, 3 an unexpected error (logged
+to a file the message names). Messages are Chinese; no
 traceback reaches the clerk.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
 
-from . import __version__
+from . import __version__, crashlog
 from .domain.crossyear import new_from_previous
 from .domain.findings import Finding, Severity
 from .domain.model import Meta, PreviousLink, Report, new_report
 from .domain.rules import check
 from .storage import DraftError, load_draft, save_draft
 from .storage.previous import DOCUMENT_SUFFIXES, load_previous, make_link, read_previous_report
+from .storage.safeio import os_reason
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 EXPORT_SUFFIXES = (".csv", ".pdf", ".html", ".docx")
@@ -173,6 +176,9 @@ def main(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = No
     except CommandError as error:
         print(f"report-desktop：{error}", file=err)
         return error.code
+    except Exception as error:  # an unexpected error: logged, never a traceback
+        print(f"report-desktop：{crashlog.report(error, ' '.join(argv))}", file=err)
+        return crashlog.EXIT_CRASH
 
 
 # check -----------------------------------------------------------------------------------------
@@ -232,14 +238,44 @@ def print_findings(findings: list[Finding], out: TextIO) -> None:
 # import ----------------------------------------------------------------------------------------
 
 
+@contextlib.contextmanager
+def draft_locked(path: Path) -> Iterator[None]:
+    """Hold the draft's edit lock (the window's) while a command writes it; exit 2 if it is open.
+
+    A lock left by a program that no longer runs is taken over; where no lock can be written
+    (a read-only folder) the command goes on, and its save will say why it cannot write.
+    """
+    from .storage.lock import DraftLock, LockState
+    from .storage.paths import app_paths
+
+    lock = DraftLock(path, app_paths().state_dir)
+    result = lock.acquire()
+    if result.state is LockState.HELD_BY_OTHER:
+        raise CommandError(
+            f"“{path}”正被编辑，命令没有改动它：{result.message}"
+            "请先在编辑窗口中关闭该草稿，再执行此命令。"
+        )
+    if result.state is LockState.STALE:
+        lock.take_over()
+    try:
+        yield
+    finally:
+        lock.release()
+
+
 def run_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    with draft_locked(args.output):
+        return _run_import(args, out)
+
+
+def _run_import(args: argparse.Namespace, out: TextIO) -> int:
     from .interchange import CellImportError
     from .interchange.report_import import import_file
 
     _refuse_overwrite(args.output, args.force)
     output: Path = args.output
     try:
-        result = import_file(args.cells, agency=args.agency, year=args.year)
+        result = import_file(args.cells, agency=args.agency, year=_plausible_year(args.year))
     except CellImportError as error:
         raise CommandError(f"无法导入“{args.cells}”：{error}") from error
     for line in result.detail_lines():
@@ -254,6 +290,17 @@ def run_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
+def _plausible_year(year: int | None) -> int | None:
+    """``--year`` as given, when it is a plausible report year; else a CommandError (exit 2)."""
+    from .domain.rules import year_problem
+
+    problem = "" if year is None else year_problem(year)
+    if problem:
+        shown = year if year is not None and abs(year) < 10**12 else "位数过多的数"
+        raise CommandError(f"--year 给出的报告年度 {shown} 不可用：{problem.split('：', 1)[1]}")
+    return year
+
+
 def _refuse_overwrite(path: Path, force: bool) -> None:
     if path.exists() and not force:
         raise CommandError(f"“{path}”已存在；为免覆盖已有草稿，请换一个文件名或加 --force")
@@ -263,7 +310,7 @@ def _save(path: Path, report: Report) -> None:
     try:
         save_draft(path, report)
     except (DraftError, OSError) as error:
-        reason = error.message if isinstance(error, DraftError) else error.strerror or str(error)
+        reason = error.message if isinstance(error, DraftError) else os_reason(error)
         raise CommandError(f"无法写入“{path}”：{reason}") from error
 
 
@@ -276,12 +323,16 @@ def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if suffix not in EXPORT_SUFFIXES:
         known = " / ".join(EXPORT_SUFFIXES)
         raise CommandError(f"不支持导出为“{output.suffix or output.name}”：可用的格式为 {known}")
+    from .render import NarrativeTooLongError
+
     report = read_report(args.draft)
     errors = sum(f.severity is Severity.ERROR for f in check(report))
     try:
         _export(report, output, suffix, draft_mark=errors > 0)
     except OSError as error:
-        raise CommandError(f"无法写入“{output}”：{error.strerror or error}") from error
+        raise CommandError(f"无法写入“{output}”：{os_reason(error)}") from error
+    except NarrativeTooLongError as error:
+        raise CommandError(f"无法导出“{output}”：{error}", EXIT_ERRORS) from error
     print(f"已导出“{output}”", file=out)
     if errors and suffix != ".csv":
         print(f"注意：报告还有 {errors} 个错误，导出的文件带有“草稿”标记", file=out)
@@ -303,10 +354,15 @@ def _export(report: Report, output: Path, suffix: str, draft_mark: bool) -> None
 
 
 def run_new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    with draft_locked(args.output):
+        return _run_new(args, out)
+
+
+def _run_new(args: argparse.Namespace, out: TextIO) -> int:
     output: Path = args.output
     _refuse_overwrite(output, args.force)
     if args.source is None:
-        report = new_report(Meta(agency=args.agency, year=args.year))
+        report = new_report(Meta(agency=args.agency, year=_plausible_year(args.year)))
     else:
         report = new_from_previous(read_report(args.source))
         report.previous = _link(args.source, output)
@@ -320,6 +376,11 @@ def run_new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def run_link(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.clear == (args.previous is not None):
         raise CommandError("请给出上年草稿，或用 --clear 取消关联（二者择一）")
+    with draft_locked(args.draft):
+        return _run_link(args, out)
+
+
+def _run_link(args: argparse.Namespace, out: TextIO) -> int:
     report = read_report(args.draft)
     if args.clear:
         report.previous = None

@@ -20,6 +20,23 @@ class ValueKind(StrEnum):
     AMOUNT = "amount"
     """A non-negative decimal amount in 万元, kept exactly as typed."""
 
+    @property
+    def plausible_maximum(self) -> int:
+        """The largest value a real report holds in a cell of this kind, with a wide margin.
+
+        Counts: the busiest agencies (公安 行政处罚) decide a few million cases a year; amounts
+        (万元): a province's fees stay far below 10¹⁰ 万元 (10¹⁴ 元). Larger values are refused on
+        reading, naming the cell (they are typing slips or hostile files, and a billion-digit
+        number would stall every sum and export).
+        """
+        return _PLAUSIBLE_MAXIMUM[self]
+
+
+_PLAUSIBLE_MAXIMUM = {ValueKind.COUNT: 10**9, ValueKind.AMOUNT: 10**10}
+
+MAX_DECIMAL_PLACES = 6
+"""Decimals an amount may carry (万元 to the hundredth of a 元 needs 6)."""
+
 
 @dataclass(frozen=True)
 class Column:
@@ -87,6 +104,8 @@ class Block:
     """A caption row spanning the table (表二: 第二十条第（一）项)."""
     corner: str = ""
     """The label heading the row-label column (表二: 信息内容)."""
+    maximum: int | None = None
+    """The largest plausible value of a cell of this block; ``None``: the kind's default."""
 
     def leaf_rows(self) -> Iterator[RowNode]:
         for row in self.rows:
@@ -137,6 +156,12 @@ class CellSpec:
     def __post_init__(self) -> None:
         object.__setattr__(self, "kind", self.block.kind)
         object.__setattr__(self, "computed", bool(self.sums))
+
+    @property
+    def maximum(self) -> int:
+        """The largest plausible value of this cell (larger values are refused on reading)."""
+        declared = self.block.maximum
+        return self.kind.plausible_maximum if declared is None else declared
 
     @property
     def place_name(self) -> str:

@@ -161,6 +161,29 @@ def other_text(report: Report) -> str:
     )
 
 
+MAX_NARRATIVE_CHARS = 100_000
+"""The narrative a document may carry, all sections together. A real report has a few thousand
+characters; laying out 40,000 takes about 5 s, and a megabyte would take minutes."""
+
+
+def narrative_length(report: Report) -> int:
+    """Characters of all the report's texts (preface, sections, item titles and texts)."""
+    items = [*report.overview_parts, *report.other_items]
+    texts = [report.preface, report.overview_intro, report.problems]
+    return sum(map(len, texts)) + sum(len(item.title) + len(item.text) for item in items)
+
+
+def narrative_problem(report: Report) -> str:
+    """Why the narrative is too long to print (Chinese), or ''."""
+    length = narrative_length(report)
+    if length <= MAX_NARRATIVE_CHARS:
+        return ""
+    return (
+        f"正文共 {length:,} 个字符，超过了 {MAX_NARRATIVE_CHARS:,} 个字符的上限，无法生成文档"
+        "（年度报告的正文通常只有几千字）；请删减正文，例如是否误粘贴了其他文件的内容"
+    )
+
+
 def character_count(text: str) -> int:
     """Characters as a clerk counts them for the 1,000-character limit: whitespace not counted."""
     return len("".join(text.split()))

@@ -6,6 +6,7 @@ Computed totals (总计 columns, （七）总计) are derived, so the row and co
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 
@@ -13,7 +14,14 @@ from .crossyear import DEFAULTS, CheckOptions, cross_year
 from .declaration import CellSpec, Table, cell_id
 from .findings import META_AGENCY, META_YEAR, Finding, Severity, sort_findings, text_place
 from .hygiene import hygiene_findings
-from .model import Report, character_count, other_text, overview_text, resolved_values
+from .model import (
+    Report,
+    character_count,
+    narrative_problem,
+    other_text,
+    overview_text,
+    resolved_values,
+)
 from .plausibility import after_review_lawsuits
 from .textcheck import last_year_findings, text_findings
 from .values import CellValue, as_number, value_problem
@@ -90,13 +98,18 @@ def meta_required(report: Report, values: Values) -> Iterator[Finding]:
         yield Finding("meta.agency", Severity.ERROR, (META_AGENCY,), "未填写机关名称")
     if meta.year is None:
         yield Finding("meta.year", Severity.ERROR, (META_YEAR,), "未填写报告年度")
-    elif not FIRST_FORMAT_YEAR <= meta.year <= 2100:
-        yield Finding(
-            "meta.year",
-            Severity.ERROR,
-            (META_YEAR,),
-            f"报告年度 {meta.year} 不适用本格式：2021年版格式用于2021年度及以后的报告",
-        )
+    elif problem := year_problem(meta.year):
+        yield Finding("meta.year", Severity.ERROR, (META_YEAR,), problem)
+
+
+def year_problem(year: int, today: dt.date | None = None) -> str:
+    """Why ``year`` is not a plausible report year (2021 to next year), or ''."""
+    last = (today or dt.date.today()).year + 1
+    if year < FIRST_FORMAT_YEAR:
+        return f"报告年度 {year} 不适用本格式：2021年版格式用于2021年度及以后的报告"
+    if year > last:
+        return f"报告年度 {year} 不合理：应为 {FIRST_FORMAT_YEAR} 年至 {last} 年之间的年份"
+    return ""
 
 
 # Soft rules ------------------------------------------------------------------------------------
@@ -112,6 +125,12 @@ def overview_length(report: Report, values: Values) -> Iterator[Finding]:
             (text_place("overview"),),
             f"“一、总体情况”共 {count} 字，超过原则上不超过的 {limit} 字（多 {count - limit} 字）",
         )
+
+
+def narrative_too_long(report: Report, values: Values) -> Iterator[Finding]:
+    problem = narrative_problem(report)
+    if problem:
+        yield Finding("text.too_long", Severity.ERROR, (text_place("overview"),), problem)
 
 
 def problems_empty(report: Report, values: Values) -> Iterator[Finding]:
@@ -181,6 +200,7 @@ RULES: tuple[Rule, ...] = (
     cell_values,
     meta_required,
     overview_length,
+    narrative_too_long,
     problems_empty,
     processing_fee_mentioned,
     unfilled_cells,

@@ -26,6 +26,7 @@ from report_desktop.domain.values import (
     CellValueError,
     format_value,
     parse_cell,
+    range_problem,
     value_problem,
 )
 from report_desktop.storage.atomic import atomic_write_bytes
@@ -33,7 +34,7 @@ from report_desktop.storage.atomic import atomic_write_bytes
 from .labels import FormatLabels, MatchStatus, TableLabels, build_labels
 from .problems import CellImport, ImportProblem
 from .resolve import cell_name, resolve_line
-from .sheet import FIELDS, RawLine, RawValue, read_csv_text, read_sheet
+from .sheet import FIELDS, FormulaText, RawLine, RawValue, read_csv_text, read_sheet
 
 
 def import_cells(path: Path | str, fmt: ReportFormat = FORMAT_2021) -> CellImport:
@@ -64,14 +65,22 @@ def import_lines(lines: Sequence[RawLine], fmt: ReportFormat = FORMAT_2021) -> C
     return collector.result(has_lines=bool(lines))
 
 
-def convert_value(kind: ValueKind, raw: RawValue) -> CellValue:
+def convert_value(kind: ValueKind, raw: RawValue, maximum: int | None = None) -> CellValue:
     """A file's value as a cell value; text is parsed like a clerk's entry.
 
     Raises :class:`~report_desktop.domain.values.CellValueError` (Chinese message).
     """
+    if isinstance(raw, FormulaText):
+        raise CellValueError(
+            f"是公式“{raw[:40]}”，但文件中没有保存它的计算结果（文件可能由程序生成、"
+            "从未在 Excel 或 WPS 中打开过）；请在 Excel 或 WPS 中打开并保存该文件后再导入"
+        )
     if isinstance(raw, str):
-        return parse_cell(kind, raw)
+        return parse_cell(kind, raw, maximum)
     value: int | Decimal = raw
+    out_of_range = range_problem(kind, value, maximum)
+    if out_of_range:
+        raise CellValueError(out_of_range)
     if (
         isinstance(value, Decimal)
         and kind is ValueKind.COUNT
@@ -108,7 +117,7 @@ class _Collector:
             self.problems.extend(spec)
             return
         try:
-            value = convert_value(spec.kind, raw.value)
+            value = convert_value(spec.kind, raw.value, spec.maximum)
         except CellValueError as error:
             self.unreliable.add(spec.id)
             self._problem(raw.line, Severity.ERROR, f"{self._name(spec)}：{error}。", spec)

@@ -30,6 +30,7 @@ _ARABIC_ENUMERATOR = re.compile(r"(\d+)、")
 _CHINESE_ENUMERATOR = re.compile(rf"([{_NUMERALS}]+)[.,]")
 _LEADING_ENUMERATOR = re.compile(rf"^(?:\([{_NUMERALS}\d]+\)|[{_NUMERALS}]+、|\d+\.)")
 _SUGGESTION_CUTOFF = 0.5
+_MAX_SUGGESTED_KEY = 200
 
 
 def normalize_label(text: str) -> str:
@@ -124,13 +125,12 @@ class LabelIndex:
 
     def suggest(self, key: str) -> str:
         """The official label closest to ``key``, or '' when none is close or the best is a tie."""
-        if not key:
+        if not key or len(key) > _MAX_SUGGESTED_KEY:  # difflib is quadratic in the length
             return ""
         scored = sorted(
-            ((difflib.SequenceMatcher(None, key, known).ratio(), known) for known in self.keys),
-            reverse=True,
+            ((ratio, known) for known in self.keys if (ratio := _close(key, known))), reverse=True
         )
-        if not scored or scored[0][0] < _SUGGESTION_CUTOFF:
+        if not scored:
             return ""
         best = scored[0][0]
         targets = set().union(*(self.keys[known] for ratio, known in scored if ratio == best))
@@ -141,6 +141,16 @@ class LabelIndex:
 
     def display(self, target: str) -> str:
         return self.displays[target]
+
+
+def _close(key: str, known: str) -> float:
+    """How alike two keys are (difflib's ratio), or 0.0 when below the cutoff. The cheap upper
+    bounds are tried first: most keys are far apart, and the full ratio is quadratic."""
+    matcher = difflib.SequenceMatcher(None, key, known)
+    for bound in (matcher.real_quick_ratio, matcher.quick_ratio, matcher.ratio):
+        if bound() < _SUGGESTION_CUTOFF:
+            return 0.0
+    return matcher.ratio()
 
 
 def _spelling_keys(parts: tuple[str, ...]) -> Iterator[str]:

@@ -18,6 +18,9 @@ from .sheet import RawLine
 
 Resolved = CellSpec | list[ImportProblem]
 
+MAX_LABEL_CHARS = 200
+"""Longer labels are refused before any matching (the longest official label has ~60)."""
+
 
 def resolve_line(labels: FormatLabels, raw: RawLine) -> Resolved:
     """The cell a line names, or the problems that stop it from naming one."""
@@ -26,6 +29,14 @@ def resolve_line(labels: FormatLabels, raw: RawLine) -> Resolved:
     ]
     if missing:
         return [_error(raw, f"缺少“{'”“'.join(missing)}”：每行都要写明表、行、列。")]
+    too_long = [
+        (name, len(text))
+        for name, text in (("表", raw.table), ("行", raw.row), ("列", raw.column))
+        if len(text) > MAX_LABEL_CHARS
+    ]
+    if too_long:
+        name, length = too_long[0]
+        return [_error(raw, f"“{name}”一栏的文字过长（{length} 个字符），不是报告格式中的名称。")]
     table = labels.tables.match(raw.table)
     if table.status is not MatchStatus.FOUND:
         return [_table_problem(labels, raw, table)]

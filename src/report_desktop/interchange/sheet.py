@@ -7,19 +7,33 @@ the spreadsheet holds them. Files that cannot be read raise :class:`CellImportEr
 from __future__ import annotations
 
 import csv
+import errno
 import io
+import os
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+import zipfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from report_desktop.storage.safeio import open_regular, os_reason, read_limited
+
 RawValue = str | int | Decimal
 """A value as the file holds it: text (CSV, text cells) or a number (XLSX numeric cells)."""
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_LINES = 10_000
+"""Data lines a long form may have (the 2021 format has under 200 typed cells)."""
+MAX_RECORDS = 100_000
+"""Rows read in all, empty ones included (an XLSX can declare millions of empty rows)."""
+MAX_CELLS_PER_RECORD = 1_000
+MAX_XLSX_MEMBER_BYTES = 30 * 1024 * 1024
+"""The largest part of an XLSX unpacked (a sheet, the shared strings); a real one is kilobytes."""
+MAX_XLSX_BYTES = 60 * 1024 * 1024
+"""All parts of an XLSX unpacked."""
 FIELDS = ("table", "row", "column", "value")
 _FIELD_NAMES = {"table": "表", "row": "行", "column": "列", "value": "值"}
 _DELIMITERS = (",", "\t", ";", "，")
@@ -78,11 +92,22 @@ def read_csv_text(text: str) -> tuple[RawLine, ...]:
         raise CellImportError("文件内容不是文本，无法作为CSV读取。")
     first = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = next((d for d in _DELIMITERS if d in first), ",")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    return lines_from_records(_csv_records(reader))
+
+
+def _csv_records(reader: Iterator[list[str]]) -> Iterator[tuple[int, list[str]]]:
+    number = 0
     try:
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        for number, record in enumerate(reader, start=1):
+            yield number, record
     except csv.Error as error:
-        raise CellImportError(f"CSV文件格式有误，无法读取：{error}") from error
-    return lines_from_records(enumerate(records, start=1))
+        where = f"第{number + 1}行附近"
+        if "field larger than field limit" in str(error):
+            raise CellImportError(f"CSV文件{where}有一格内容过长，不是单元格数据文件。") from error
+        raise CellImportError(
+            f"CSV文件{where}格式有误（引号不配对或含有空字符），无法读取。"
+        ) from error
 
 
 def lines_from_records(
@@ -91,7 +116,8 @@ def lines_from_records(
     """Find the header among numbered records and turn the following records into lines."""
     columns: dict[str, int] | None = None
     lines: list[RawLine] = []
-    for number, record in records:
+    for count, (number, record) in enumerate(records, start=1):
+        _check_size(count, len(lines), len(record))
         cells = [_blank_to_none(value) for value in record]
         if all(value is None for value in cells):
             continue
@@ -102,6 +128,17 @@ def lines_from_records(
     if columns is None:
         raise CellImportError("文件是空的：没有表头，也没有数据。")
     return tuple(lines)
+
+
+def _check_size(records: int, lines: int, cells: int) -> None:
+    """Refuse a file far larger than a long form can be (so a hostile one cannot exhaust memory)."""
+    if records > MAX_RECORDS or lines >= MAX_LINES:
+        raise CellImportError(
+            f"文件的行数过多（超过 {min(records, MAX_LINES):,} 行），不是单元格数据文件："
+            f"报告的全部单元格只需几百行。"
+        )
+    if cells > MAX_CELLS_PER_RECORD:
+        raise CellImportError(f"文件第{records}行有 {cells:,} 列，过多；单元格数据文件只有四列。")
 
 
 def _header_columns(number: int, cells: Sequence[RawValue | None]) -> dict[str, int]:
@@ -156,25 +193,40 @@ def _text(value: RawValue | None) -> str:
 
 
 def _read_bytes(path: Path) -> bytes:
-    _check_file(path)
     try:
-        return path.read_bytes()
+        data = read_limited(path, MAX_FILE_BYTES)
     except OSError as error:
-        raise CellImportError(f"无法读取文件“{path}”：{error.strerror or error}。") from error
+        raise _read_error(path, error) from error
+    if len(data) > MAX_FILE_BYTES:
+        raise CellImportError(_too_large(path))
+    return data
 
 
 def _check_file(path: Path) -> None:
     try:
-        status = path.stat()
-    except FileNotFoundError as error:
-        raise CellImportError(f"找不到文件“{path}”。") from error
+        with open_regular(path) as handle:
+            size = os.fstat(handle.fileno()).st_size
     except OSError as error:
-        raise CellImportError(f"无法读取文件“{path}”：{error.strerror or error}。") from error
-    if path.is_dir():
-        raise CellImportError(f"“{path}”是文件夹，不是文件。")
-    if status.st_size > MAX_FILE_BYTES:
-        megabytes = status.st_size // 1024 // 1024
-        raise CellImportError(f"文件过大（{megabytes} MB），不是单元格数据文件。")
+        raise _read_error(path, error) from error
+    if size > MAX_FILE_BYTES:
+        raise CellImportError(_too_large(path, size))
+
+
+def _read_error(path: Path, error: OSError) -> CellImportError:
+    if isinstance(error, FileNotFoundError):
+        return CellImportError(f"找不到文件“{path}”。")
+    if error.errno == errno.EISDIR:
+        return CellImportError(f"“{path}”是文件夹，不是文件。")
+    return CellImportError(f"无法读取文件“{path}”：{os_reason(error)}。")
+
+
+def _too_large(path: Path, size: int | None = None) -> str:
+    shown = (
+        f"（{size // 1024 // 1024} MB）"
+        if size is not None
+        else f"（超过 {MAX_FILE_BYTES // 1024 // 1024} MB）"
+    )
+    return f"文件过大{shown}：“{path.name}”不是单元格数据文件。"
 
 
 def _decode(data: bytes) -> str:
@@ -194,11 +246,42 @@ def _decode(data: bytes) -> str:
 # XLSX -------------------------------------------------------------------------------------------
 
 
+def _check_xlsx_parts(path: Path) -> None:
+    """Refuse a workbook whose unpacked parts are too large, before openpyxl unpacks anything."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            sizes = [info.file_size for info in archive.infolist()]
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
+        raise CellImportError(
+            f"无法打开Excel文件“{path.name}”：文件已损坏或不是.xlsx格式。"
+        ) from error
+    if max(sizes, default=0) > MAX_XLSX_MEMBER_BYTES or sum(sizes) > MAX_XLSX_BYTES:
+        megabytes = sum(sizes) // 1024 // 1024
+        raise CellImportError(
+            f"Excel文件“{path.name}”解压后过大（约 {megabytes:,} MB），不是单元格数据文件。"
+        )
+
+
 def _read_xlsx(path: Path) -> SheetData:
+    _check_xlsx_parts(path)
+    data = _read_workbook(path, lambda sheet: lines_from_records(_xlsx_records(sheet)))
+    if not any(line.value == "" for line in data.lines):
+        return data
+    # An empty value may be a formula whose result the file does not hold: say so, never skip.
+    formulas = _read_workbook(path, _formula_cells, data_only=False).lines
+    if not formulas:
+        return data
+    known = {(line.line, line.table): line.value for line in formulas}
+    return _read_workbook(path, lambda sheet: lines_from_records(_xlsx_records(sheet, known)))
+
+
+def _read_workbook(
+    path: Path, read: Callable[[Any], tuple[RawLine, ...]], data_only: bool = True
+) -> SheetData:
     from openpyxl import load_workbook  # heavy: imported only when an XLSX is read
 
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
+        workbook = load_workbook(path, read_only=True, data_only=data_only)
     except Exception as error:  # openpyxl raises many types for a damaged file
         raise CellImportError(
             f"无法打开Excel文件“{path.name}”：文件已损坏或不是.xlsx格式。"
@@ -207,8 +290,7 @@ def _read_xlsx(path: Path) -> SheetData:
         sheets = workbook.worksheets
         if not sheets:
             raise CellImportError("Excel文件中没有工作表。")
-        lines = lines_from_records(_xlsx_records(sheets[0]))
-        return SheetData(lines, tuple(sheet.title for sheet in sheets[1:]))
+        return SheetData(read(sheets[0]), tuple(sheet.title for sheet in sheets[1:]))
     except CellImportError:
         raise
     except Exception as error:  # a damaged sheet fails while rows are read
@@ -217,13 +299,46 @@ def _read_xlsx(path: Path) -> SheetData:
         workbook.close()
 
 
-def _xlsx_records(sheet: Any) -> Iterable[tuple[int, list[RawValue | None]]]:
+class FormulaText(str):
+    """A formula cell whose computed result the file does not hold (it was never opened in a
+    spreadsheet program, or it was written by a library); the text is the formula."""
+
+    __slots__ = ()
+
+
+def _formula_cells(sheet: Any) -> tuple[RawLine, ...]:
+    """The formula cells of a sheet, as (row number, column index as ``table``, formula)."""
+    found: list[RawLine] = []
+    for count, (number, row) in enumerate(_rows(sheet), start=1):
+        _check_size(count, len(found), len(row))
+        for index, cell in enumerate(row):
+            if getattr(cell, "data_type", "") == "f":
+                found.append(RawLine(number, str(index), "", "", str(cell.value)))
+    return tuple(found)
+
+
+def _rows(sheet: Any) -> Iterator[tuple[int, Any]]:
     if hasattr(sheet, "reset_dimensions"):
         sheet.reset_dimensions()  # some writers store wrong dimensions; read what is there
     number = 0
     for row in sheet.iter_rows():
         number = next((c.row for c in row if getattr(c, "row", None)), number + 1)
-        yield number, [_xlsx_value(cell) for cell in row]
+        yield number, row
+
+
+def _xlsx_records(
+    sheet: Any, formulas: dict[tuple[int, str], RawValue] | None = None
+) -> Iterable[tuple[int, list[RawValue | None]]]:
+    for number, row in _rows(sheet):
+        values = [_xlsx_value(cell) for cell in row]
+        if formulas:
+            values = [
+                FormulaText(formulas[number, str(i)])
+                if v is None and (number, str(i)) in formulas
+                else v
+                for i, v in enumerate(values)
+            ]
+        yield number, values
 
 
 def _xlsx_value(cell: Any) -> RawValue | None:

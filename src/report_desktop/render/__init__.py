@@ -20,6 +20,10 @@ class UnsupportedExportError(ValueError):
     """The target's suffix names no document format this program writes."""
 
 
+class NarrativeTooLongError(UnsupportedExportError):
+    """The report's text is far longer than any report (laying it out would take minutes)."""
+
+
 def export_document(
     report: Report, path: str | os.PathLike[str], draft_mark: bool | None = None
 ) -> None:
@@ -36,6 +40,10 @@ def export_document(
 
 def document_bytes(report: Report, suffix: str, draft_mark: bool | None = None) -> bytes:
     """The document for a file suffix (``.pdf``, ``.html``, ``.docx``)."""
+    from report_desktop.domain.model import narrative_problem
+
+    if problem := narrative_problem(report):
+        raise NarrativeTooLongError(f"{problem}。")
     kind = suffix.lower()
     if kind == ".pdf":
         from .pdf import render_pdf

@@ -21,6 +21,8 @@ from report_desktop.domain.declaration import (
 from report_desktop.domain.model import Report, TextItem, numbered_items, resolved_values
 from report_desktop.domain.values import CellValue, format_value
 
+from .xmltext import xml_safe_report
+
 TITLE_SUFFIX = "政府信息公开工作年度报告"
 UNKNOWN_YEAR = "XXXX"
 DRAFT_LABEL = "草稿"
@@ -131,6 +133,7 @@ class DocumentContext(TypedDict):
 
 def document_context(report: Report, draft_mark: bool) -> DocumentContext:
     """The whole document, ready for a template."""
+    report = xml_safe_report(report)
     title_lines = report_title_lines(report)
     values = resolved_values(report)
     return {

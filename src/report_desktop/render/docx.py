@@ -26,6 +26,7 @@ from .context import (
 )
 from .ooxml import insert_ordered, qn, w
 from .pdf import document_date
+from .xmltext import document_property
 
 FANG = "仿宋_GB2312"
 TITLE = "方正小标宋简体"
@@ -250,9 +251,9 @@ def _add_page_number(paragraph: Any) -> None:
 def _set_properties(document: Any, report: Report, context: DocumentContext) -> None:
     props = document.core_properties
     moment = dt.datetime.combine(document_date(report), dt.time(0, 0))
-    props.title = context["title"]
-    props.author = context["agency"]
-    props.last_modified_by = context["agency"]
+    props.title = document_property(context["title"])
+    props.author = document_property(context["agency"])
+    props.last_modified_by = document_property(context["agency"])
     props.language = context["lang"]
     props.subject = "政府信息公开工作年度报告"
     props.keywords = "政府信息公开;年度报告"

@@ -38,7 +38,7 @@ def document_date(report: Report) -> dt.date:
     """The date written into the PDF: fixed by the report, never the clock."""
     if report.meta.publication_date is not None:
         return report.meta.publication_date
-    if report.meta.year:
+    if report.meta.year and dt.MINYEAR <= report.meta.year < dt.MAXYEAR:
         return dt.date(report.meta.year + 1, 1, 1)
     return FALLBACK_DATE
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from report_desktop.storage.errors import DraftError
+from report_desktop.storage.safeio import os_reason, read_limited
 
 if TYPE_CHECKING:
     from report_desktop.storage.draft import Draft
@@ -22,12 +23,29 @@ if TYPE_CHECKING:
 DRAFT_ATTACHMENT = "report-draft.json"
 """The name of the attachment that carries the draft in every exported PDF."""
 MAX_DRAFT_BYTES = 64 * 1024 * 1024
+MAX_PDF_BYTES = 50 * 1024 * 1024
+"""Larger files are not PDFs this program exported (the fonts are subset: about 1 MB)."""
 
 
 class PdfDraftError(DraftError):
     """The PDF cannot be read, or carries no draft; the message (Chinese) says which."""
 
     title = "无法从 PDF 打开草稿"
+
+
+_DAMAGED = (
+    ValueError,
+    KeyError,
+    TypeError,
+    AttributeError,
+    IndexError,
+    RecursionError,
+    OverflowError,
+    AssertionError,
+    EOFError,
+    ZeroDivisionError,
+)
+"""What pypdf raises on a damaged file besides its own errors."""
 
 
 def draft_from_pdf(source: bytes | str | os.PathLike[str]) -> str:
@@ -40,7 +58,7 @@ def draft_from_pdf(source: bytes | str | os.PathLike[str]) -> str:
         with _quiet_pypdf():
             attachments = PdfReader(io.BytesIO(data)).attachments
             contents = attachments.get(DRAFT_ATTACHMENT) or []
-    except (PyPdfError, ValueError, KeyError, TypeError) as error:
+    except (PyPdfError, *_DAMAGED) as error:  # pypdf meets a damaged file in many ways
         raise PdfDraftError("无法读取此 PDF 文件：文件已损坏，或不是 PDF 文件。") from error
     if not contents:
         raise PdfDraftError(
@@ -73,9 +91,15 @@ def _read(source: bytes | str | os.PathLike[str]) -> bytes:
         return source
     path = Path(source)
     try:
-        return path.read_bytes()
+        data = read_limited(path, MAX_PDF_BYTES)
     except OSError as error:
         raise PdfDraftError(f"无法读取文件“{path}”：{_reason(error)}") from error
+    if len(data) > MAX_PDF_BYTES:
+        limit = MAX_PDF_BYTES // 1024 // 1024
+        raise PdfDraftError(
+            f"文件“{path.name}”超过 {limit} MB，不是本程序导出的报告 PDF（通常不到 2 MB）。"
+        )
+    return data
 
 
 def _reason(error: OSError) -> str:
@@ -85,7 +109,7 @@ def _reason(error: OSError) -> str:
         return "没有读取权限。"
     if isinstance(error, IsADirectoryError):
         return "这是一个文件夹，不是文件。"
-    return "读取时出错。"
+    return f"{os_reason(error)}。"
 
 
 def _decode(content: bytes) -> str:

@@ -181,8 +181,9 @@ def _os_error_message(error: OSError, target: Path | None) -> str:
         return f"无法写入{where}：这是一个文件夹。请另选文件名。"
     if error.errno == errno.ENOSPC:
         return f"无法写入{where}：磁盘空间不足。"
-    detail = f"（系统信息：{error.strerror}）" if error.strerror else ""
-    return f"无法写入{where}。{detail}请换一个位置重试。"
+    from ..storage.safeio import os_reason
+
+    return f"无法写入{where}：{os_reason(error)}。请换一个位置重试。"
 
 
 # Warming up the renderer ----------------------------------------------------------------------

@@ -13,8 +13,11 @@ A symbolic link is written through (the link stays, its target is replaced).
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import re
 import stat
+import time
 from pathlib import Path
 
 StrPath = str | os.PathLike[str]
@@ -48,10 +51,53 @@ def atomic_write_text(path: StrPath, text: str, encoding: str = "utf-8") -> None
     atomic_write_bytes(path, text.encode(encoding))
 
 
+STALE_TEMP_SECONDS = 300
+"""A temporary file older than this is left by a write that was killed (a write takes well
+under a second), never by one in progress."""
+
+
+def temp_name_pattern(target: Path) -> re.Pattern[str]:
+    """The names of the temporary files :func:`atomic_write_bytes` makes for ``target``."""
+    return re.compile(rf"\.{re.escape(target.name)}\.[0-9a-f]{{12}}\.tmp")
+
+
+def remove_stale_temps(path: StrPath, now: float | None = None) -> int:
+    """Remove the temporary files that killed writes of ``path`` left beside it; how many.
+
+    Only this file's own temporary files are touched, and only stale ones (see
+    :data:`STALE_TEMP_SECONDS`). Never raises: a folder that cannot be listed is left alone.
+    """
+    try:
+        target = _write_target(Path(path))
+        pattern = temp_name_pattern(target)
+        limit = (time.time() if now is None else now) - STALE_TEMP_SECONDS
+        removed = 0
+        with os.scandir(target.parent) as entries:
+            for entry in entries:
+                if pattern.fullmatch(entry.name) and _stale_file(entry, limit):
+                    with contextlib.suppress(OSError):
+                        os.unlink(entry.path)
+                        removed += 1
+    except OSError:
+        return 0
+    return removed
+
+
+def _stale_file(entry: os.DirEntry[str], limit: float) -> bool:
+    try:
+        status = entry.stat(follow_symlinks=False)
+    except OSError:
+        return False
+    return stat.S_ISREG(status.st_mode) and status.st_mtime < limit
+
+
 def _write_target(path: Path) -> Path:
     """The file actually replaced: a symbolic link's target, so the link survives."""
     if path.is_symlink():
-        return path.resolve()
+        try:
+            return path.resolve()
+        except RuntimeError as error:  # Python 3.11 reports a symbolic link loop so
+            raise OSError(errno.ELOOP, "Too many levels of symbolic links", str(path)) from error
     return path
 
 

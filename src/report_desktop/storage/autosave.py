@@ -42,6 +42,7 @@ from .errors import DraftError
 from .jsontext import dumps_canonical, loads_exact
 from .lock import process_alive, this_host
 from .paths import path_key, readable_stem
+from .safeio import os_reason, read_limited
 
 AUTOSAVE_FORMAT = "report-desktop-autosave"
 AUTOSAVE_VERSION = 1
@@ -273,12 +274,9 @@ def _mtime(path: Path) -> dt.datetime | None:
 
 def _read_header(path: Path) -> _Header:
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(2 * MAX_DRAFT_BYTES + 1)
+        data = read_limited(path, 2 * MAX_DRAFT_BYTES)
     except OSError as error:
-        raise AutosaveError(
-            f"无法读取自动保存文件“{path}”（{error.strerror or error}）。"
-        ) from error
+        raise AutosaveError(f"无法读取自动保存文件“{path}”（{os_reason(error)}）。") from error
     if len(data) > 2 * MAX_DRAFT_BYTES:
         raise AutosaveError(f"文件“{path}”过大，不是本程序的自动保存文件。")
     envelope = loads_exact(decode_draft_bytes(data))

@@ -26,6 +26,7 @@ from .atomic import atomic_write_bytes
 from .draft import MAX_DRAFT_BYTES, save_draft
 from .errors import DraftWriteError
 from .paths import path_key, readable_stem
+from .safeio import open_regular
 
 DEFAULT_KEEP = 10
 MAX_KEEP = 100
@@ -133,7 +134,7 @@ def save_with_backup(path: Path, report: Report, backups: BackupStore) -> Backup
 
 
 def _read_old(path: Path) -> tuple[bytes, int]:
-    with open(path, "rb") as handle:
+    with open_regular(path) as handle:
         mtime_ns = os.fstat(handle.fileno()).st_mtime_ns
         data = handle.read(MAX_DRAFT_BYTES + 1)
     if len(data) > MAX_DRAFT_BYTES:

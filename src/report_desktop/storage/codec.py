@@ -23,7 +23,7 @@ from typing import Any
 from ..domain.declaration import CellSpec, ReportFormat, TextPart, ValueKind
 from ..domain.format2021 import FORMAT_2021
 from ..domain.model import CUSTOM_ITEM, FORMATS, Meta, PreviousLink, Report, TextItem
-from ..domain.values import CellValue, format_value
+from ..domain.values import CellValue, format_value, range_problem
 from .errors import DraftEditionError, DraftValueError, missing_key, unknown_key, wrong_type
 
 ROOT = "report"
@@ -39,6 +39,10 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _DECIMAL_TEXT = re.compile(r"^-?\d+(\.\d+)?$")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_MAX_AMOUNT_TEXT = 40
+
+MIN_YEAR, MAX_YEAR = 1000, 9999
+"""Years a draft may hold: the calendar's four-digit years (exports print dates of the year)."""
 
 JsonObject = dict[str, Any]
 
@@ -158,7 +162,7 @@ def _meta_from(data: object, path: str) -> Meta:
     _reject_unknown(obj, META_KEYS, path)
     texts = {key: _text(obj, key, path) for key in META_TEXT_KEYS}
     return Meta(
-        year=_optional_int(obj.get("year"), f"{path}.year"),
+        year=_year(obj.get("year"), f"{path}.year"),
         publication_date=_optional_date(obj.get("publication_date"), f"{path}.publication_date"),
         **texts,
     )
@@ -199,8 +203,14 @@ def _cells_from(fmt: ReportFormat, data: object, path: str) -> dict[str, CellVal
 
 
 def _decode_cell(spec: CellSpec, value: object, path: str) -> CellValue:
-    if spec.kind is ValueKind.AMOUNT:
-        return _amount(value, path)
+    number = _amount(value, path) if spec.kind is ValueKind.AMOUNT else _count(value, path)
+    problem = range_problem(spec.kind, number, spec.maximum)
+    if problem:
+        raise DraftValueError(path, f"的值{problem}。")
+    return number
+
+
+def _count(value: object, path: str) -> int | Decimal:
     if isinstance(value, int) and not isinstance(value, bool):
         return value
     if isinstance(value, Decimal) and value.is_finite():
@@ -211,6 +221,8 @@ def _decode_cell(spec: CellSpec, value: object, path: str) -> CellValue:
 def _amount(value: object, path: str) -> Decimal:
     expected = '金额（如 "12.50" 的数字文本）'
     if isinstance(value, str):
+        if len(value) > _MAX_AMOUNT_TEXT and _DECIMAL_TEXT.match(value):
+            raise DraftValueError(path, f"的值位数过多（共 {len(value)} 位），超出了合理范围。")
         if not _DECIMAL_TEXT.match(value):
             raise wrong_type(path, expected, value)
         return Decimal(value)
@@ -263,6 +275,15 @@ def _optional_int(value: object, path: str) -> int | None:
     if value is None or (isinstance(value, int) and not isinstance(value, bool)):
         return value
     raise wrong_type(path, "整数或 null", value)
+
+
+def _year(value: object, path: str) -> int | None:
+    """A year of the calendar (four digits); whether it suits the format is the rules' matter."""
+    year = _optional_int(value, path)
+    if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
+        shown = year if abs(year) < 10**12 else "位数过多的数"
+        raise DraftValueError(path, f"的值 {shown} 不是有效的年份（应为四位数的年份，如 2024）。")
+    return year
 
 
 def _optional_date(value: object, path: str) -> dt.date | None:

@@ -29,7 +29,7 @@ import report_desktop
 
 from ..domain.model import Report
 from . import migrations
-from .atomic import StrPath, atomic_write_text
+from .atomic import StrPath, atomic_write_text, remove_stale_temps
 from .codec import format_of, report_from_dict, report_to_dict
 from .errors import (
     DraftEncodingError,
@@ -43,6 +43,7 @@ from .errors import (
     wrong_type,
 )
 from .jsontext import dumps_canonical, loads_exact, truncated_text_error
+from .safeio import NotRegularFileError, os_reason, read_limited
 
 DRAFT_FORMAT = "report-desktop-draft"
 """The ``format`` marker of every draft file."""
@@ -100,12 +101,13 @@ def save_draft(path: StrPath, report: Report, saved_at: dt.datetime | None = Non
     report that cannot be written.
     """
     text = dumps_draft(report, saved_at)
+    existed = _exists(Path(path))
     try:
         atomic_write_text(path, text)
     except OSError as error:
-        raise DraftWriteError(
-            f"无法保存草稿到“{path}”：{_os_reason(error)}原来的文件没有改动。"
-        ) from error
+        kept = "原来的文件没有改动。" if existed else "没有写入任何文件。"
+        raise DraftWriteError(f"无法保存草稿到“{path}”：{_os_reason(error)}{kept}") from error
+    remove_stale_temps(path)
 
 
 def format_timestamp(moment: dt.datetime) -> str:
@@ -119,12 +121,12 @@ def format_timestamp(moment: dt.datetime) -> str:
 def load_draft(path: StrPath) -> Draft:
     """Read a draft file. Raises a :class:`DraftError` subclass saying what is wrong."""
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_DRAFT_BYTES + 1)
+        data = read_limited(path, MAX_DRAFT_BYTES)
     except OSError as error:
         raise _read_error(Path(path), error) from error
     if len(data) > MAX_DRAFT_BYTES:
         raise DraftFormatError(f"文件“{path}”过大，不是本程序的草稿文件。")
+    remove_stale_temps(path)  # left by saves that were killed
     return loads_draft(decode_draft_bytes(data))
 
 
@@ -241,16 +243,24 @@ def _read_error(path: Path, error: OSError) -> DraftReadError:
         return DraftReadError(f"“{path}”是一个文件夹，不是草稿文件。")
     if isinstance(error, PermissionError):
         return DraftReadError(f"没有权限读取文件“{path}”。请检查文件的访问权限。")
-    return DraftReadError(f"读取文件“{path}”时出错：{_os_reason(error)}")
+    if isinstance(error, NotRegularFileError):
+        return DraftReadError(f"无法打开“{path}”：{os_reason(error)}，不是草稿文件。")
+    return DraftReadError(f"读取文件“{path}”时出错：{os_reason(error)}。")
 
 
 def _os_reason(error: OSError) -> str:
-    """The operating system's own words, in brackets (they may not be in Chinese)."""
+    """Why a write failed, in Chinese, ending with a full stop."""
     if isinstance(error, PermissionError):
         return "没有写入权限，或文件正被其他程序占用。"
     if isinstance(error, FileNotFoundError):
         return "所在的文件夹不存在。"
     if isinstance(error, IsADirectoryError):
         return "同名的文件夹已存在。"
-    detail = error.strerror or str(error)
-    return f"系统报告错误（{detail}）。"
+    return f"{os_reason(error)}。"
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:
+        return False

@@ -112,6 +112,14 @@ def unknown_key(field: str) -> DraftValueError:
     return DraftValueError(field, "是本程序不认识的项。")
 
 
+def _number(value: int | Decimal) -> str:
+    """A number as text, cut short when it has more digits than a message can show."""
+    if isinstance(value, int) and value.bit_length() > 200:
+        return "（位数过多，不予显示）"
+    text = str(value)
+    return text if len(text) <= _SHOWN_TEXT * 2 else f"{text[:_SHOWN_TEXT]}…（共 {len(text)} 位）"
+
+
 def describe(value: object) -> str:
     """A value as a clerk can recognise it in a message (Chinese)."""
     if value is None or isinstance(value, bool):
@@ -120,7 +128,7 @@ def describe(value: object) -> str:
         shown = value if len(value) <= _SHOWN_TEXT else value[:_SHOWN_TEXT] + "…"
         return f"文本“{shown}”"
     if isinstance(value, int | Decimal):
-        return f"{'整数' if isinstance(value, int) else '数字'} {value}"
+        return f"{'整数' if isinstance(value, int) else '数字'} {_number(value)}"
     names = {float: "浮点数", list: "列表", dict: "对象"}
     name = names.get(type(value), type(value).__name__)
     return f"{name} {value!r}" if isinstance(value, float) else name

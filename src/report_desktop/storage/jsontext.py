@@ -52,6 +52,7 @@ def loads_exact(text: str) -> Any:
         return json.loads(
             text,
             parse_float=Decimal,
+            parse_int=_exact_int,
             parse_constant=Decimal,
             object_pairs_hook=_unique_keys,
         )
@@ -66,6 +67,15 @@ def loads_exact(text: str) -> Any:
         raise DraftSyntaxError(f"文件内容有误：键“{error.key}”在同一对象中出现了多次。") from error
     except RecursionError as error:
         raise DraftSyntaxError("文件内容不是草稿：嵌套层数过多。") from error
+
+
+_MAX_INT_DIGITS = 4000
+"""Python refuses to turn longer digit strings into an int (a guard against slow conversion)."""
+
+
+def _exact_int(text: str) -> int | Decimal:
+    """A JSON integer; one too long for an int stays an exact Decimal (readers bound it)."""
+    return int(text) if len(text) <= _MAX_INT_DIGITS else Decimal(text)
 
 
 def truncated_text_error(prefix: str) -> DraftSyntaxError:

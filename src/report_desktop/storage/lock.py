@@ -28,11 +28,14 @@ from typing import Any
 
 from .atomic import atomic_write_text
 from .paths import path_key, readable_stem
+from .safeio import read_limited
 
 LOCK_PREFIX = ".~"
 LOCK_SUFFIX = ".lock"
 _MAX_LOCK_BYTES = 64 * 1024
 _UNKNOWN = "未知"
+_MAX_PID = 2**31 - 1
+"""No system hands out larger process ids (Linux at most 2²², Windows 32 bits)."""
 
 
 # This process --------------------------------------------------------------------------------
@@ -57,7 +60,7 @@ def this_user() -> str:
 
 def process_alive(pid: int) -> bool:
     """Whether a process with this id runs on this machine (a permission error counts as yes)."""
-    if pid <= 0:
+    if pid <= 0 or pid > _MAX_PID:  # no system gives such ids; os.kill would overflow
         return False
     if sys.platform == "win32":
         return _windows_process_alive(pid)
@@ -247,6 +250,27 @@ def lock_path_beside(draft_path: Path) -> Path:
     return draft_path.with_name(f"{LOCK_PREFIX}{draft_path.name}{LOCK_SUFFIX}")
 
 
+def identity_lock_path(draft_path: Path, state_dir: Path) -> Path | None:
+    """``<state_dir>/locks/id-<device>-<inode>.lock``: the lock of the file itself, whatever name
+    (a symbolic or hard link) it is opened by on this machine; ``None`` when it does not exist."""
+    try:
+        status = os.stat(draft_path)
+    except (OSError, ValueError):
+        return None
+    if not status.st_ino:  # a file system without inode numbers: the path locks alone
+        return None
+    return state_dir / "locks" / f"id-{status.st_dev:x}-{status.st_ino:x}{LOCK_SUFFIX}"
+
+
+def resolved_draft_path(draft_path: Path) -> Path:
+    """The draft's real path: symbolic links followed, so every name of it finds one lock."""
+    path = Path(draft_path).absolute()
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a loop of links: nothing to read or lock there anyway
+        return path
+
+
 def fallback_lock_path(draft_path: Path, state_dir: Path) -> Path:
     """``<state_dir>/locks/<stem>-<hash16>.lock``: used when the draft's folder is read-only."""
     name = f"{readable_stem(draft_path)}-{path_key(draft_path)[:16]}{LOCK_SUFFIX}"
@@ -262,10 +286,11 @@ class DraftLock:
     """
 
     def __init__(self, draft_path: Path, state_dir: Path) -> None:
-        self.draft_path = Path(draft_path).absolute()
+        self.draft_path = resolved_draft_path(draft_path)
         self.state_dir = state_dir
         self.token = os.urandom(16).hex()
         self._held: Path | None = None
+        self._identity: Path | None = None
 
     @property
     def candidates(self) -> tuple[Path, Path]:
@@ -287,6 +312,9 @@ class DraftLock:
                 return self.take_over()  # left by a crash here: nobody to ask about
             if found is not None:
                 return found
+        other_name = self._identity_held_by_other()
+        if other_name is not None:
+            return other_name
         for path in self.candidates:
             try:
                 created = self._create(path)
@@ -297,6 +325,7 @@ class DraftLock:
                 continue
             if created:
                 self._held = path
+                self._claim_identity()
                 return LockResult(LockState.ACQUIRED, self.draft_path, path)
         return LockResult(LockState.UNAVAILABLE, self.draft_path, None)
 
@@ -311,18 +340,41 @@ class DraftLock:
             except OSError:
                 continue
             self._held = path
+            self._claim_identity(replace=True)
             return LockResult(LockState.ACQUIRED, self.draft_path, path)
         return LockResult(LockState.UNAVAILABLE, self.draft_path, None)
 
     def release(self) -> None:
         """Remove our lock file, unless someone has since taken it over. Never raises."""
         path, self._held = self._held, None
-        if path is None:
+        identity, self._identity = self._identity, None
+        for held in (path, identity):
+            if held is None:
+                continue
+            owner = _read_owner(held)
+            if owner is not None and owner.token == self.token:
+                with contextlib.suppress(OSError):
+                    held.unlink()
+
+    def _identity_held_by_other(self) -> LockResult | None:
+        """Another live instance here holds this file under another name (a hard link)."""
+        path = identity_lock_path(self.draft_path, self.state_dir)
+        owner = None if path is None or not _exists(path) else _read_owner(path)
+        if owner is None or owner.token == self.token:
+            return None
+        if not owner.on_this_host or not process_alive(owner.pid):
+            return None  # left behind: the next claim replaces it
+        return LockResult(LockState.HELD_BY_OTHER, self.draft_path, path, owner)
+
+    def _claim_identity(self, replace: bool = False) -> None:
+        """Record this file's identity as ours too (best effort: the path lock stays the rule)."""
+        path = identity_lock_path(self.draft_path, self.state_dir)
+        if path is None or (not replace and self._identity_held_by_other() is not None):
             return
-        owner = _read_owner(path)
-        if owner is not None and owner.token == self.token:
-            with contextlib.suppress(OSError):
-                path.unlink()
+        with contextlib.suppress(OSError):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_text(path, current_owner(self.token).to_json())
+            self._identity = path
 
     def _existing(self, path: Path) -> LockResult | None:
         """The result a lock file at ``path`` implies, ``None`` when there is none."""
@@ -376,8 +428,7 @@ def _exists(path: Path) -> bool:
 
 def _read_owner(path: Path) -> LockOwner | None:
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(_MAX_LOCK_BYTES)
+        data = read_limited(path, _MAX_LOCK_BYTES)
     except OSError:
         return None
     return parse_owner(data.decode("utf-8", "replace"))

@@ -90,7 +90,11 @@ def app_paths(env: Mapping[str, str] | None = None) -> AppPaths:
 
 def path_key(path: Path) -> str:
     """A stable hex key of a draft's location: sha256 of its resolved, case-normalised path."""
-    resolved = os.path.normcase(str(Path(path).expanduser().resolve()))
+    try:
+        real = Path(path).expanduser().resolve()
+    except (OSError, RuntimeError):  # a loop of symbolic links (RuntimeError on Python 3.11)
+        real = Path(path).expanduser().absolute()
+    resolved = os.path.normcase(str(real))
     return hashlib.sha256(resolved.encode("utf-8", "surrogatepass")).hexdigest()
 
 

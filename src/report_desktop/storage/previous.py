@@ -16,6 +16,7 @@ from pathlib import Path
 from ..domain.model import PreviousLink, Report
 from .draft import load_draft
 from .errors import DraftError, DraftReadError
+from .safeio import open_regular, os_reason
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ class PreviousReport:
 
 def file_sha256(path: Path) -> str:
     digest = hashlib.sha256()
-    with path.open("rb") as stream:
+    with open_regular(path) as stream:
         for chunk in iter(lambda: stream.read(1 << 16), b""):
             digest.update(chunk)
     return digest.hexdigest()
@@ -46,9 +47,7 @@ def make_link(previous_path: Path, draft_path: Path | None) -> PreviousLink:
     try:
         digest = file_sha256(target)
     except OSError as error:
-        raise DraftReadError(
-            f"无法读取上年报告“{previous_path}”：{error.strerror or error}"
-        ) from error
+        raise DraftReadError(f"无法读取上年报告“{previous_path}”：{os_reason(error)}。") from error
     return PreviousLink(path=_stored_path(target, draft_path), sha256=digest)
 
 

@@ -20,6 +20,7 @@ from .atomic import atomic_write_text
 from .draft import decode_draft_bytes
 from .errors import DraftError, describe
 from .jsontext import dumps_canonical, loads_exact
+from .safeio import os_reason, read_limited
 
 SETTINGS_FILE = "settings.json"
 
@@ -103,12 +104,11 @@ def load_settings(config_dir: Path) -> LoadedSettings:
     """The settings in ``config_dir``; never raises (see the module documentation)."""
     path = settings_path(config_dir)
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(_MAX_SETTINGS_BYTES + 1)
+        data = read_limited(path, _MAX_SETTINGS_BYTES)
     except FileNotFoundError:
         return LoadedSettings(Settings(), [])
     except OSError as error:
-        return _defaults(f"无法读取设置文件“{path}”（{error.strerror or error}）")
+        return _defaults(f"无法读取设置文件“{path}”（{os_reason(error)}）")
     if len(data) > _MAX_SETTINGS_BYTES:
         return _defaults(f"设置文件“{path}”过大")
     try:

@@ -9,7 +9,8 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QGuiApplication
 
 from ..domain.model import Report, new_report
 from ..session.autosave import Autosaver
@@ -18,6 +19,7 @@ from ..storage.autosave import AutosaveError, Recovery
 from ..storage.backups import BackupError, save_with_backup
 from ..storage.draft import load_draft, save_draft
 from ..storage.errors import DraftError, DraftReadError
+from ..storage.filestamp import FileStamp, changed_on_disk, is_read_only_file, stamp_of
 from ..storage.lock import DraftLock, LockResult, LockState
 from ..storage.recent import add_recent, remove_recent
 from .context import AppContext
@@ -35,6 +37,8 @@ class OpenReport:
     lock: DraftLock | None
     origin: Path | None = None
     """The exported PDF the draft was read from (it has no draft file of its own yet)."""
+    stamp: FileStamp | None = None
+    """The draft file as it was read or last saved (to notice changes made by others)."""
 
     @property
     def name(self) -> str:
@@ -57,6 +61,13 @@ class Drafts(QObject):
         self.ctx = ctx
         self.prompter = prompter
         self.current: OpenReport | None = None
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.applicationStateChanged.connect(self._on_application_state)
+
+    def _on_application_state(self, state: Qt.ApplicationState) -> None:
+        if state == Qt.ApplicationState.ApplicationActive:
+            self.check_disk()
 
     @property
     def session(self) -> ReportSession:
@@ -219,6 +230,8 @@ class Drafts(QObject):
     def _write(self, path: Path) -> bool:
         current = self.current
         assert current is not None
+        if not self._may_overwrite(current, path):
+            return False
         report = current.session.snapshot_for(path)
         try:
             save_with_backup(path, report, self.ctx.backups())
@@ -229,10 +242,50 @@ class Drafts(QObject):
             self.prompter.show_error(error.title, error.message)
             return False
         current.session.mark_saved(path)
+        current.stamp = stamp_of(path)
         current.autosaver.discard()
         self._remember(path)
         self.message.emit(f"已保存到“{path}”")
         return True
+
+    def _may_overwrite(self, current: OpenReport, path: Path) -> bool:
+        """Ask before replacing a draft changed by others since it was read, or a read-only one."""
+        if path == current.session.path and changed_on_disk(path, current.stamp):
+            question = (
+                f"“{path.name}”在打开之后已被其他程序或命令改动（或已被删除）。"
+                "保存会覆盖那些改动。\n\n是否仍要保存？"
+            )
+            if not self.prompter.confirm("草稿已在别处改动", question, "覆盖保存", "取消"):
+                return False
+        if is_read_only_file(path):
+            question = f"“{path.name}”是只读文件。\n\n是否仍要保存并替换它？"
+            return self.prompter.confirm("只读文件", question, "替换保存", "取消")
+        return True
+
+    def check_disk(self) -> None:
+        """When the window is activated: offer to reload a draft changed by others (asked once
+        per change)."""
+        current = self.current
+        if current is None or current.session.path is None:
+            return
+        path = current.session.path
+        if not changed_on_disk(path, current.stamp) or stamp_of(path) is None:
+            return
+        current.stamp = stamp_of(path)  # asked about this version: not again
+        question = (
+            f"“{path.name}”已在别处被改动（例如由其他程序或命令）。\n\n"
+            "是否重新载入？本窗口中未保存的修改将被放弃。"
+        )
+        if self.prompter.confirm("草稿已在别处改动", question, "重新载入", "保留本窗口的内容"):
+            self._reload(current, path)
+
+    def _reload(self, current: OpenReport, path: Path) -> None:
+        try:
+            report = load_draft(path).report
+        except DraftError as error:
+            self.prompter.show_error(error.title, error.message)
+            return
+        self._replace(report, path, current.lock, modified=False)
 
     def _save_without_backup(self, path: Path, report: Report, error: BackupError) -> bool:
         question = f"{error.message}\n\n是否不备份，直接保存？"
@@ -396,7 +449,7 @@ class Drafts(QObject):
         )
         autosaver = Autosaver(session, self.ctx.autosaves, self.ctx.settings.autosave_seconds)
         autosaver.failed.connect(self.message)
-        self.current = OpenReport(session, autosaver, lock, origin)
+        self.current = OpenReport(session, autosaver, lock, origin, stamp_of(path))
         self.opened.emit()
 
     def _replace(self, report: Report, path: Path, lock: DraftLock | None, modified: bool) -> None:
