@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import stat
 import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from report_desktop.domain.findings import Severity
 from report_desktop.domain.format2021 import FORMAT_2021
 from report_desktop.domain.model import Meta, Report, default_preface, new_report
 from report_desktop.domain.superseded import TRIAL_FORMAT_2019
+from report_desktop.storage.safeio import not_regular_reason, open_regular, os_reason, read_limited
 
 from .document_tables import TableReading, Unplaced, Variant, read_tables
 from .labels import build_labels
@@ -202,10 +204,10 @@ def _is_workbook(path: Path) -> bool:
 def _head(path: Path) -> bytes:
     _check_size(path, max(MAX_WORD_BYTES, MAX_PAGE_BYTES))
     try:
-        with path.open("rb") as stream:
+        with open_regular(path) as stream:
             return stream.read(_SNIFF)
     except OSError as error:
-        raise ImportRefused(f"无法读取文件“{path}”：{error.strerror or error}。") from error
+        raise ImportRefused(f"无法读取文件“{path}”：{os_reason(error)}。") from error
 
 
 def _check_size(path: Path, limit: int) -> None:
@@ -214,13 +216,10 @@ def _check_size(path: Path, limit: int) -> None:
     except FileNotFoundError as error:
         raise ImportRefused(f"找不到文件“{path}”。") from error
     except OSError as error:
-        raise ImportRefused(f"无法读取文件“{path}”：{error.strerror or error}。") from error
-    import stat
-
-    if stat.S_ISDIR(status.st_mode):
-        raise ImportRefused(f"“{path}”是文件夹，不是文件。")
+        raise ImportRefused(f"无法读取文件“{path}”：{os_reason(error)}。") from error
     if not stat.S_ISREG(status.st_mode):
-        raise ImportRefused(f"“{path}”不是普通文件，无法导入。")
+        reason = not_regular_reason(status.st_mode)
+        raise ImportRefused(f"无法导入“{path}”：{reason}。")
     if status.st_size > limit:
         megabytes = status.st_size / 1024 / 1024
         most = limit // 1024 // 1024
@@ -232,10 +231,9 @@ def _check_size(path: Path, limit: int) -> None:
 def _read_bytes(path: Path, limit: int) -> bytes:
     _check_size(path, limit)
     try:
-        with path.open("rb") as stream:
-            data = stream.read(limit + 1)
+        data = read_limited(path, limit)
     except OSError as error:
-        raise ImportRefused(f"无法读取文件“{path}”：{error.strerror or error}。") from error
+        raise ImportRefused(f"无法读取文件“{path}”：{os_reason(error)}。") from error
     if len(data) > limit:
         raise ImportRefused(f"文件过大（上限 {limit // 1024 // 1024} MB），不像年度报告，未导入。")
     return data

@@ -32,7 +32,7 @@ def open_regular(path: StrPath) -> BinaryIO:
     try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
-            raise NotRegularFileError(_kind_errno(mode), _kind_text(mode), str(path))
+            raise NotRegularFileError(_kind_errno(mode), not_regular_reason(mode), str(path))
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
         return os.fdopen(fd, "rb")
@@ -52,7 +52,8 @@ def _kind_errno(mode: int) -> int:
     return errno.EISDIR if stat.S_ISDIR(mode) else errno.EINVAL
 
 
-def _kind_text(mode: int) -> str:
+def not_regular_reason(mode: int) -> str:
+    """Why a file of this ``st_mode`` cannot be read as a document, in Chinese."""
     if stat.S_ISDIR(mode):
         return "这是一个文件夹，不是文件"
     if stat.S_ISFIFO(mode):
