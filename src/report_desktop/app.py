@@ -24,8 +24,9 @@ def main(argv: list[str] | None = None) -> int:
     if not display_available():
         print(NO_DISPLAY, file=sys.stderr)
         return 2
-    from . import gui
+    from . import gui, platform_input
 
+    platform_input.prepare()  # QT_IM_MODULE for the bundled Qt; a notice if no IM plugin loads
     return gui.run(args)
 
 
