@@ -191,7 +191,8 @@ make_venv() {
 build_fcitx_plugin() {
   local qtlib=/build/venv/lib/python3.11/site-packages/PySide6/Qt/lib
   local out=/build/venv/lib/python3.11/site-packages/PySide6/Qt/plugins/platforminputcontexts
-  local plugin=libfcitxplatforminputcontextplugin-qt6.so cached=$WORK/fcitx-qt5-$FCITX_QT_VERSION-qt$QT_VERSION-$plugin
+  local plugin=libfcitxplatforminputcontextplugin-qt6.so
+  local cached=$WORK/fcitx-qt5-$FCITX_QT_VERSION-qt$QT_VERSION-$plugin
   if [ ! -e "$cached" ]; then
     log "fcitx plugin: building against Qt $QT_VERSION"
     cp "$HERE/fcitx/build-plugin.sh" "$CH/build/build-fcitx-plugin.sh"
@@ -213,6 +214,9 @@ freeze() {
       --add-data /build/app/resources:report_desktop/_data/resources \
       --add-data /build/app/templates:report_desktop/_data/templates \
       --add-data /build/app/examples:report_desktop/_data/examples \
+      --add-binary /usr/lib/'"$TRIPLET"'/libpango-1.0.so.0:. \
+      --add-binary /usr/lib/'"$TRIPLET"'/libpangoft2-1.0.so.0:. \
+      --add-binary /usr/lib/'"$TRIPLET"'/libgobject-2.0.so.0:. \
       /build/app/packaging/launcher.py'
   local B=$CH/build/freeze/dist/report-desktop I
   I=$B/_internal
@@ -224,6 +228,13 @@ freeze() {
     "$I"/libfreetype.so.6
   # a GTK theme plugin would pull the system's GTK into a Qt 6 process
   rm -f "$I"/PySide6/Qt/plugins/platformthemes/libqgtk3.so
+  # not used by a desktop program: the virtual keyboard (it pulls in Qt Quick and QML), EGLFS,
+  # VNC, linuxfb and Vulkan-display platforms, evdev input, network information, TLS back-ends
+  local P=$I/PySide6/Qt/plugins L=$I/PySide6/Qt/lib
+  rm -rf "$P"/platforminputcontexts/libqtvirtualkeyboardplugin.so "$P"/egldeviceintegrations \
+    "$P"/platforms/{libqeglfs,libqlinuxfb,libqminimalegl,libqvkkhrdisplay,libqvnc}.so \
+    "$P"/generic "$P"/networkinformation "$P"/tls
+  rm -f "$L"/libQt6{EglFSDeviceIntegration,EglFsKmsSupport,Qml,QmlMeta,QmlModels,QmlWorkerScript,Quick,VirtualKeyboard}.so.6
   strip --strip-unneeded "$I"/libpython3.11.so.1.0
 }
 

@@ -80,7 +80,7 @@ def check_paths(data: tarfile.TarFile, appid: str) -> list[str]:
     root = f"opt/apps/{appid}"
     problems = []
     for member in data.getmembers():
-        name = member.name.removeprefix("./").rstrip("/")
+        name = "" if member.name in (".", "./") else member.name.removeprefix("./").rstrip("/")
         if name == root or name.startswith(root + "/") or name in allowed_files:
             continue
         if member.isdir() and name in allowed_dirs:

@@ -105,7 +105,8 @@ fi
 log "4. ldd -r of the bundled fcitx plugin"
 PLUGIN=$(cd "$SM" && ls ."$FILES"/_internal/PySide6/Qt/plugins/platforminputcontexts/libfcitx*.so 2>/dev/null | head -1)
 if [ -n "$PLUGIN" ]; then
-  as_root ldd -r "${PLUGIN#.}" > "$OUT/ldd-plugin.txt" 2>&1 || true
+  # the frozen program runs with LD_LIBRARY_PATH=<bundle>/_internal (set by PyInstaller's bootloader)
+  as_root env LD_LIBRARY_PATH="$FILES/_internal" ldd -r "${PLUGIN#.}" > "$OUT/ldd-plugin.txt" 2>&1 || true
   if grep -q 'not found\|undefined symbol' "$OUT/ldd-plugin.txt"; then
     grep 'not found\|undefined symbol' "$OUT/ldd-plugin.txt" | head; fail "plugin symbols"
   else
