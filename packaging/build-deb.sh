@@ -21,7 +21,7 @@ NICE=(nice -n 19 ionice -c3)
 APPID=org.reportdesktop.govreport
 PY_VERSION=3.11.2        # bookworm's python3.11 orig tarball
 HB_VERSION=6.0.0         # bookworm's harfbuzz orig tarball
-QT_VERSION=6.8.2         # trixie's qt6-base; must equal the Qt inside the PySide6 wheel
+QT_VERSION=6.8.2         # trixie's qt6-base; equals the Qt of the amd64 wheel (arm64's is 6.8.0)
 FCITX_QT_VERSION=1.2.7   # trixie's fcitx-qt5 (its qt6/ plugin speaks fcitx 4 and fcitx5)
 
 case $ARCH in
@@ -65,7 +65,15 @@ BUILD_PACKAGES="build-essential pkg-config patchelf ca-certificates xz-utils fil
  libxcb-shape0 libxcb-render-util0 libxcb-image0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1
  libxcb-sync1 libxcb-xfixes0 libxcb-render0 libxcb-shm0 libxcb-util1"
 
+enable_qemu() {  # arm64 on an x86_64 host: run the chroot's binaries through qemu-user
+  [ "$ARCH" = arm64 ] && [ "$(uname -m)" != aarch64 ] || return 0
+  mountpoint -q /proc/sys/fs/binfmt_misc || mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc
+  update-binfmts --enable qemu-aarch64 2>/dev/null || true
+  [ -e /proc/sys/fs/binfmt_misc/qemu-aarch64 ] || { echo "qemu-user-static is needed for arm64" >&2; exit 2; }
+}
+
 make_chroot() {
+  enable_qemu
   [ -e "$CH/.base-done" ] && return 0
   log "debootstrap bullseye $ARCH"
   umount_chroot

@@ -31,6 +31,7 @@ FILES=/opt/apps/$APPID/files
 [ "$(id -u)" = 0 ] || { echo "smoke-test.sh must run as root (debootstrap, chroot)" >&2; exit 2; }
 rm -rf "$OUT" && mkdir -p "$OUT"
 FAILED=()
+CONVERT=$(command -v /usr/bin/convert convert | head -1 || true)   # ImageMagick, for screenshots
 log() { printf '\n== [%s] %s\n' "$(date -u +%H:%M:%S)" "$*"; }
 pass() { echo "PASS: $*"; }
 fail() { echo "FAIL: $*"; FAILED+=("$*"); }
@@ -117,10 +118,11 @@ else
   fail "no fcitx plugin in the bundle"
 fi
 
-log "test tools into the chroot (after the dependency check): Xvfb, xdotool, fcitx5, fcitx 4"
+# fonts-wqy-microhei stands in for the CJK fonts every UOS/麒麟 desktop has (only Recommended)
+log "test tools into the chroot (after the dependency check): Xvfb, xdotool, a CJK font, fcitx5, fcitx 4"
 as_root sh -c 'DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-  xvfb xauth x11-utils xdotool dbus dbus-x11 fcitx5 fcitx5-chinese-addons fcitx-bin fcitx-pinyin \
-  fcitx-modules fcitx-frontend-gtk3 >/dev/null' > "$OUT/apt-tools.log" 2>&1 || fail "test tools"
+  xvfb xauth x11-utils xdotool dbus dbus-x11 fonts-wqy-microhei fcitx5 fcitx5-chinese-addons fcitx-bin fcitx-pinyin \
+  >/dev/null' > "$OUT/apt-tools.log" 2>&1 || fail "test tools"
 
 log "5. the window under Xvfb"
 cat > "$SM/tmp/window.sh" <<'EOF'
@@ -143,8 +145,8 @@ if as_clerk bash /tmp/window.sh > "$OUT/window.log" 2>&1; then
 else
   cat "$OUT/window.log" "$SM/tmp/window/app.log" 2>/dev/null | tail -20; fail "window"
 fi
-if command -v convert >/dev/null && [ -e "$SM/tmp/window/window.xwd" ]; then
-  convert "xwd:$SM/tmp/window/window.xwd" "$OUT/window.png" 2>/dev/null || true
+if [ -n "$CONVERT" ] && [ -e "$SM/tmp/window/window.xwd" ]; then
+  "$CONVERT" "xwd:$SM/tmp/window/window.xwd" "$OUT/window.png" 2>/dev/null || true
 fi
 
 log "6. Chinese typing into 机关名称 through the bundled fcitx plugin"
@@ -159,14 +161,14 @@ for path in sorted(Path(sys.argv[1]).glob("**/*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
     except ValueError:
         continue
-    meta = data.get("meta", {}) if isinstance(data, dict) else {}
-    print(meta.get("agency", ""))
+    draft = data.get("draft", data) if isinstance(data, dict) else {}  # an autosave wraps the draft
+    print(draft.get("report", draft).get("meta", {}).get("agency", ""))
     break
 PY
 )
   echo "$server: 机关名称 after typing = '${agency:-<nothing autosaved>}'"
-  if command -v convert >/dev/null && [ -e "$SM/tmp/e2e-$server/typed.xwd" ]; then
-    convert "xwd:$SM/tmp/e2e-$server/typed.xwd" "$OUT/typing-$server.png" 2>/dev/null || true
+  if [ -n "$CONVERT" ] && [ -e "$SM/tmp/e2e-$server/typed.xwd" ]; then
+    "$CONVERT" "xwd:$SM/tmp/e2e-$server/typed.xwd" "$OUT/typing-$server.png" 2>/dev/null || true
   fi
   if [ "$agency" = "你好中文" ]; then pass "$server pinyin typing"; else
     tail -15 "$OUT/typing-$server.log"; fail "$server pinyin typing"; fi
