@@ -11,7 +11,8 @@
 #    PDF whose fonts are all embedded;
 # 4. `ldd -r` of the bundled fcitx plugin: every symbol resolves against the bundle's Qt;
 # 5. under Xvfb the window appears (screenshot: $OUT/window.png);
-# 6. fcitx5 + pinyin, then fcitx 4 + pinyin: typing "nihao zhongwen " into 机关名称 gives 你好中文.
+# 6. fcitx5 + pinyin, then fcitx 4 + pinyin: typing "nihao zhongwen " into 机关名称 gives 你好中文;
+# 7. with the fcitx plugin removed, the program says in Chinese at start that it cannot type Chinese.
 # Exit status 0 only if every step passed. Takes a few minutes (the chroot's packages).
 set -euo pipefail
 
@@ -122,7 +123,7 @@ fi
 log "test tools into the chroot (after the dependency check): Xvfb, xdotool, a CJK font, fcitx5, fcitx 4"
 as_root sh -c 'DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
   xvfb xauth x11-utils xdotool dbus dbus-x11 fonts-wqy-microhei fcitx5 fcitx5-chinese-addons fcitx-bin fcitx-pinyin \
-  >/dev/null' > "$OUT/apt-tools.log" 2>&1 || fail "test tools"
+  fcitx-data fcitx-modules fcitx-module-dbus fcitx-module-x11 fcitx-ui-classic >/dev/null' > "$OUT/apt-tools.log" 2>&1 || fail "test tools"
 
 log "5. the window under Xvfb"
 cat > "$SM/tmp/window.sh" <<'EOF'
@@ -173,6 +174,32 @@ PY
   if [ "$agency" = "你好中文" ]; then pass "$server pinyin typing"; else
     tail -15 "$OUT/typing-$server.log"; fail "$server pinyin typing"; fi
 done
+
+log "7. no loadable input-method plugin: the program says so in Chinese at start"
+PLUGIN_DIR=$SM$FILES/_internal/PySide6/Qt/plugins/platforminputcontexts
+mkdir -p "$SM/tmp/hidden-plugin" && mv "$PLUGIN_DIR"/libfcitx*.so "$SM/tmp/hidden-plugin/" 2>/dev/null
+cat > "$SM/tmp/notice.sh" <<'EOF'
+export HOME=/home/clerk REPORT_DESKTOP_HOME=/tmp/notice-home QT_QPA_PLATFORM=xcb DISPLAY=:95
+export QT_IM_MODULE=fcitx XMODIFIERS=@im=fcitx
+rm -rf /tmp/notice && mkdir -p /tmp/notice
+Xvfb :95 -screen 0 1024x768x24 -nolisten tcp -fbdir /tmp/notice >/dev/null 2>&1 & XVFB=$!
+for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.2; done
+report-desktop > /tmp/notice/app.log 2>&1 & APP=$!
+for _ in $(seq 60); do xdotool search --onlyvisible --class report-desktop >/dev/null 2>&1 && break; sleep 0.25; done
+sleep 3; cp /tmp/notice/Xvfb_screen0 /tmp/notice/notice.xwd
+kill -TERM $APP; sleep 2; kill -9 $APP 2>/dev/null; kill $XVFB
+cat /tmp/notice/app.log
+EOF
+as_clerk bash /tmp/notice.sh > "$OUT/notice.log" 2>&1 || true
+mv "$SM/tmp/hidden-plugin"/* "$PLUGIN_DIR/"
+if [ -n "$CONVERT" ] && [ -e "$SM/tmp/notice/notice.xwd" ]; then
+  "$CONVERT" "xwd:$SM/tmp/notice/notice.xwd" "$OUT/notice.png" 2>/dev/null || true
+fi
+if grep -q '无法接入本程序' "$OUT/notice.log"; then
+  grep '无法接入本程序' "$OUT/notice.log" | head -1; pass "Chinese notice without an input-method plugin"
+else
+  cat "$OUT/notice.log"; fail "notice without an input-method plugin"
+fi
 
 log "summary ($ARCH, $(basename "$DEB"))"
 if [ ${#FAILED[@]} = 0 ]; then echo "smoke test PASSED"; exit 0; fi

@@ -41,8 +41,11 @@ else
   activate() { fcitx-remote -o; }
 fi
 sleep 1
-# what a fcitx desktop session exports; the program picks the plugin itself
-export XMODIFIERS=@im=fcitx QT_IM_MODULE=${QT_IM_MODULE_VALUE:-fcitx} QT_QPA_PLATFORM=xcb
+# What a fcitx desktop session exports; the program picks the plugin itself (platform_input):
+# fcitx5 sessions may say QT_IM_MODULE=fcitx5 (no plugin has that key), fcitx 4 sessions of old
+# often set only XMODIFIERS.
+export XMODIFIERS=@im=fcitx QT_QPA_PLATFORM=xcb
+if [ "$SERVER" = fcitx5 ]; then export QT_IM_MODULE=fcitx5; else unset QT_IM_MODULE; fi
 report-desktop > "$OUT/app.log" 2>&1 &
 APP=$!
 WID=""
