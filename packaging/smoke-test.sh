@@ -8,7 +8,7 @@
 # 1. UOS layout of the .deb (packaging/check_deb.py, desktop-file-validate);
 # 2. apt-get install ./the.deb into the fresh chroot pulls only its declared dependencies;
 # 3. `report-desktop export <example> -o out.pdf` (offscreen, as a normal user): a valid multi-page
-#    PDF whose fonts are all embedded;
+#    PDF whose fonts are all embedded, made with the bundled HarfBuzz subsetter;
 # 4. `ldd -r` of the bundled fcitx plugin: every symbol resolves against the bundle's Qt;
 # 5. under Xvfb the window appears (screenshot: $OUT/window.png);
 # 6. fcitx5 + pinyin, then fcitx 4 + pinyin: typing "nihao zhongwen " into 机关名称 gives 你好中文;
@@ -102,6 +102,15 @@ if as_clerk env QT_QPA_PLATFORM=offscreen report-desktop export "$EXAMPLE" -o /h
   fi
 else
   cat "$OUT/export.log"; fail "export"
+fi
+
+log "3b. the export uses the bundled HarfBuzz subsetter (LD_DEBUG shows which libraries load)"
+as_clerk env QT_QPA_PLATFORM=offscreen LD_DEBUG=files report-desktop export "$EXAMPLE" \
+  -o /home/clerk/out2.pdf > "$OUT/export-ld-debug.log" 2>&1 || true
+if grep -q "calling init: $FILES/_internal/libharfbuzz-subset.so.0" "$OUT/export-ld-debug.log"; then
+  pass "HarfBuzz subsetting loaded from the bundle"
+else
+  grep harfbuzz "$OUT/export-ld-debug.log" | head -5; fail "HarfBuzz subsetting not loaded from the bundle"
 fi
 
 log "4. ldd -r of the bundled fcitx plugin"
