@@ -129,7 +129,8 @@ cached_stage() {  # name, folder in the chroot, script[, "keep-in-chroot": no ta
     mkdir -p "$CH$folder" && tar -C "$CH$folder" -xzf "$tarball"
     return 0
   fi
-  log "$name: building (cached afterwards as $tarball)"
+  if [ -n "$keep" ]; then log "$name: building (kept in the chroot)"
+  else log "$name: building (cached afterwards as $tarball)"; fi
   local t0=$SECONDS
   printf '%s\n' "set -euo pipefail" "$script" > "$CH/build/stage-$name.sh"
   mkdir -p "$CH$folder"
