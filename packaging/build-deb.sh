@@ -217,7 +217,9 @@ freeze() {
   log "PyInstaller onedir"
   rm -rf "$CH/build/app" && mkdir -p "$CH/build/app"
   git -C "$REPO" ls-files -z | tar -C "$REPO" --null -T - -cf - | tar -C "$CH/build/app" -xf -
-  in_chroot sh -c 'cd /build/app && rm -rf /build/freeze && mkdir -p /build/freeze && cd /build/freeze &&
+  local epoch
+  epoch=$(git -C "$REPO" log -1 --format=%ct 2>/dev/null || date +%s)
+  in_chroot env SOURCE_DATE_EPOCH="$epoch" PYTHONHASHSEED=0 sh -c 'rm -rf /build/freeze && mkdir -p /build/freeze && cd /build/freeze &&
     /build/venv/bin/pyinstaller --noconfirm --clean --log-level WARN --onedir --name report-desktop \
       --paths /build/app/src --exclude-module tkinter \
       --add-data /build/app/resources:report_desktop/_data/resources \
@@ -244,6 +246,7 @@ freeze() {
     "$P"/platforms/{libqeglfs,libqlinuxfb,libqminimalegl,libqvkkhrdisplay,libqvnc}.so \
     "$P"/generic "$P"/networkinformation "$P"/tls
   rm -f "$L"/libQt6{EglFSDeviceIntegration,EglFsKmsSupport,Qml,QmlMeta,QmlModels,QmlWorkerScript,Quick,VirtualKeyboard}.so.6
+  find "$B" -xtype l -delete   # PyInstaller's top-level links to the libraries dropped above
   strip --strip-unneeded "$I"/libpython3.11.so.1.0
 }
 
