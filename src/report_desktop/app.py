@@ -27,8 +27,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     install_crash_hook()
     try:
-        from . import gui
+        from . import gui, platform_input
 
+        platform_input.prepare()  # QT_IM_MODULE for the bundled Qt; a notice if no IM plugin loads
         return gui.run(args)
     except Exception as error:  # an unexpected error: logged, never a traceback
         _tell_crash(error)
