@@ -1,12 +1,13 @@
 #!/bin/bash
 # Chinese typing through the bundled fcitx plugin, inside the smoke-test chroot, as the test user:
 #   dbus-run-session -- bash e2e-typing.sh fcitx5|fcitx4
-# Starts Xvfb and the input-method server with pinyin, starts report-desktop (a new report), moves
-# the keyboard focus to 机关名称 (window focus, then Tab), types "nihao zhongwen " and ends the program
+# Starts Xvfb and the input-method server with pinyin, starts report-desktop (a new report, behind
+# the start page), moves the keyboard to 机关名称 (window focus, then Ctrl+1: the first part with the
+# keyboard in its first field), types "nihao zhongwen " and ends the program
 # with SIGTERM, which writes unsaved work to the autosave (read by smoke-test.sh).
 set -u
 SERVER=${1:?fcitx5 or fcitx4}
-TABS_TO_AGENCY=${TABS_TO_AGENCY:-3}   # navigation → sections tree → page → 机关名称
+TABS_TO_AGENCY=${TABS_TO_AGENCY:-0}   # more Tabs after Ctrl+1, should the first field change
 OUT=${OUT:-/tmp/e2e-$SERVER}
 rm -rf "$OUT" && mkdir -p "$OUT"
 export HOME=$OUT/home REPORT_DESKTOP_HOME=$OUT/rdhome LANG=C.UTF-8
@@ -56,6 +57,7 @@ done
 echo "window: ${WID:-none} ($(xdotool getwindowname "$WID" 2>/dev/null))"
 sleep 2
 xdotool windowfocus --sync "$WID"; sleep 1
+xdotool key ctrl+1; sleep 1
 for _ in $(seq "$TABS_TO_AGENCY"); do xdotool key Tab; sleep 0.5; done
 activate; sleep 0.5
 xdotool type --delay 150 nihao; sleep 1; xdotool key space; sleep 1.5
