@@ -12,7 +12,15 @@ import pytest
 # Before anything imports Qt: without a display, Qt would abort the whole run.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from hypothesis import settings
+
 from report_desktop.resources import resource_path
+
+# On CI the property tests draw the same examples every run: a submission lands or fails on its
+# code, never on the luck of the draw. Locally they keep exploring new examples.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 

@@ -165,10 +165,11 @@ def test_export_qualifies_a_repeated_leaf_label(monkeypatch: pytest.MonkeyPatch)
 # Property: export → import is the identity on typed cells ---------------------------------------
 
 
-def amounts() -> st.SearchStrategy[Decimal]:
+def amounts(maximum: int) -> st.SearchStrategy[Decimal]:
+    """Amounts up to the cell's declared maximum (larger ones are refused on reading)."""
     return st.builds(
         lambda digits, places: Decimal(digits).scaleb(-places),
-        st.integers(min_value=0, max_value=10**12),
+        st.integers(min_value=0, max_value=maximum),
         st.integers(min_value=0, max_value=6),
     )
 
@@ -176,7 +177,10 @@ def amounts() -> st.SearchStrategy[Decimal]:
 def cell_values() -> st.SearchStrategy[dict[str, CellValue]]:
     strategies: dict[str, st.SearchStrategy[CellValue]] = {}
     for spec in FORMAT_2021.leaf_cells:
-        filled = amounts() if spec.kind is ValueKind.AMOUNT else st.integers(0, 10**7)
+        if spec.kind is ValueKind.AMOUNT:
+            filled: st.SearchStrategy[CellValue] = amounts(spec.maximum)
+        else:
+            filled = st.integers(0, min(10**7, spec.maximum))
         strategies[spec.id] = st.one_of(st.none(), filled)
     return st.fixed_dictionaries(strategies)
 
