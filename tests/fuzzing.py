@@ -340,6 +340,47 @@ def pdf_files(draw: st.DrawFn) -> bytes:
     return draw(mutated_bytes(pdf)) if kind == "bytes" else pdf
 
 
+# Published reports: saved web pages and Word files -------------------------------------------
+
+_PAGE_FIXTURES = ("word-pasted.html", "cms-variants.html", "trial-2019.html")
+
+
+@cache
+def _page(name: str) -> bytes:
+    return (Path(__file__).parent / "fixtures" / "import" / name).read_bytes()
+
+
+@cache
+def _word_document() -> bytes:
+    """The example report as this program writes it to Word (a real .docx to break)."""
+    from report_desktop.render import document_bytes
+    from report_desktop.storage.draft import load_draft
+
+    report = load_draft(resource_path("examples", "huancui-statistics-2024.json")).report
+    return _repack(document_bytes(report, ".docx", False))
+
+
+@st.composite
+def page_files(draw: st.DrawFn) -> bytes:
+    kind = draw(st.sampled_from(["bytes", "text", "junk"]))
+    if kind == "junk":
+        return b"<html><body>" + draw(st.binary(max_size=400))
+    page = _page(draw(st.sampled_from(_PAGE_FIXTURES)))
+    if kind == "text":  # a piece of a real page replaced by hostile text
+        start = draw(st.integers(min_value=0, max_value=len(page) - 1))
+        hostile = draw(st.sampled_from(HOSTILE_TEXTS)).encode("utf-8", "surrogatepass")
+        return page[:start] + hostile + page[start + len(hostile) :]
+    return draw(mutated_bytes(page))
+
+
+@st.composite
+def word_files(draw: st.DrawFn) -> bytes:
+    document = _word_document()
+    if draw(st.booleans()):
+        return _replace_member(draw, document)
+    return draw(mutated_bytes(document))
+
+
 # The readers ---------------------------------------------------------------------------------
 
 
@@ -365,5 +406,7 @@ READERS: list[Reader] = [
     Reader("csv-import", ".csv", csv_files(), _import),
     Reader("xlsx-import", ".xlsx", xlsx_files(), _import, share=0.5),
     Reader("pdf-check", ".pdf", pdf_files(), lambda path, folder: ["check", str(path)]),
+    Reader("html-import", ".html", page_files(), _import, share=0.5),
+    Reader("docx-import", ".docx", word_files(), _import, share=0.25),
 ]
 """Every reader fuzzed; add one here to fuzz a new file kind the same way."""
