@@ -130,6 +130,8 @@ class Table:
     """Printed header rows of tables whose header is not the block columns (表三, 表四)."""
     layout: str = "grid"
     """``blocks`` (表二), ``grid`` (rows × columns, 表三), ``strip`` (one row of cells, 表四)."""
+    widths_mm: tuple[float, ...] = ()
+    """The printed width of every grid column (see :mod:`table_geometry`); empty: even."""
 
     def block(self, block_id: str) -> Block:
         for block in self.blocks:

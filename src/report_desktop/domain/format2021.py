@@ -26,6 +26,7 @@ TABLE2 = Table(
     id="table2",
     name="表二",
     layout="blocks",
+    widths_mm=(40.0, 38.7, 38.7, 38.6),
     blocks=(
         Block(
             id="item1",
@@ -162,6 +163,7 @@ TABLE3 = Table(
     id="table3",
     name="表三",
     layout="grid",
+    widths_mm=(7.6, 16.0, 56.9, 12.5, 10.5, 10.5, 10.5, 10.5, 10.5, 10.5),
     header=(
         (
             HeaderCell(
@@ -217,6 +219,7 @@ TABLE4 = Table(
     id="table4",
     name="表四",
     layout="strip",
+    widths_mm=(10.4,) * 15,
     header=(
         (HeaderCell("行政复议", colspan=5), HeaderCell("行政诉讼", colspan=10)),
         (
