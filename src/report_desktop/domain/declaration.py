@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 from enum import StrEnum
 
 
@@ -196,6 +197,42 @@ class TextPart:
 
 
 @dataclass(frozen=True)
+class Term:
+    """A row in a balance identity, with the short name messages give it (本年新收)."""
+
+    row: str
+    name: str
+
+
+@dataclass(frozen=True)
+class BalanceIdentity:
+    """A 勾稽关系 of a table: in every column, the left rows add up to the right rows
+    (表三: 一 + 二 = 三（七） + 四)."""
+
+    code: str
+    """The rule code of its findings (``table3.balance``)."""
+    table: str
+    left: tuple[Term, ...]
+    right: tuple[Term, ...]
+
+
+@dataclass(frozen=True)
+class ShareLimit:
+    """A soft limit: the leaves of row group ``part`` should not exceed ``limit`` of row
+    ``whole`` in ``column`` once the whole reaches ``minimum`` (表三's 其他处理)."""
+
+    code: str
+    table: str
+    part: str
+    whole: str
+    whole_name: str
+    """How messages name the whole (办理结果总计)."""
+    column: str
+    limit: Decimal
+    minimum: int
+
+
+@dataclass(frozen=True)
 class ReportFormat:
     edition: str
     name: str
@@ -207,6 +244,8 @@ class ReportFormat:
     other_items: tuple[TextPart, ...]
     overview_limit: int
     """Section 一 should not exceed this many characters."""
+    identities: tuple[BalanceIdentity, ...] = ()
+    share_limits: tuple[ShareLimit, ...] = ()
     cells: tuple[CellSpec, ...] = field(init=False, repr=False, compare=False)
     leaf_cells: tuple[CellSpec, ...] = field(init=False, repr=False, compare=False)
     """The cells a clerk types (not computed), in declaration order."""
@@ -235,6 +274,15 @@ class ReportFormat:
                 return section
         raise KeyError(section_id)
 
+    def row(self, table_id: str, row_id: str) -> RowNode:
+        """A row or row group of a table, by id."""
+        for block in self.table(table_id).blocks:
+            for top in block.rows:
+                for node in _walk(top):
+                    if node.id == row_id:
+                        return node
+        raise KeyError(row_id)
+
     def cell(self, cell_id: str) -> CellSpec:
         return self._index()[cell_id]
 
@@ -254,6 +302,12 @@ class ReportFormat:
 
 def cell_id(table_id: str, row_id: str, column_id: str) -> str:
     return f"{table_id}.{row_id}.{column_id}"
+
+
+def _walk(node: RowNode) -> Iterator[RowNode]:
+    yield node
+    for child in node.children:
+        yield from _walk(child)
 
 
 def _cells_of(tables: tuple[Table, ...]) -> Iterator[CellSpec]:

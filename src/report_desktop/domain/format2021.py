@@ -6,14 +6,19 @@ draft files, findings and imports refer to cells as ``table.row.column``.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from .declaration import (
+    BalanceIdentity,
     Block,
     Column,
     HeaderCell,
     ReportFormat,
     RowNode,
     Section,
+    ShareLimit,
     Table,
+    Term,
     TextPart,
     ValueKind,
 )
@@ -296,4 +301,24 @@ FORMAT_2021 = ReportFormat(
     overview_parts=OVERVIEW_PARTS,
     other_items=OTHER_ITEMS,
     overview_limit=1000,
+    identities=(
+        BalanceIdentity(
+            "table3.balance",
+            "table3",
+            left=(Term("new_applications", "本年新收"), Term("carried_over", "上年结转")),
+            right=(Term("results_total", "办理结果总计"), Term("carried_forward", "结转下年度")),
+        ),
+    ),
+    share_limits=(
+        ShareLimit(
+            "table3.other_share",
+            "table3",
+            part="other_handling",
+            whole="results_total",
+            whole_name="办理结果总计",
+            column="total",
+            limit=Decimal("0.3"),
+            minimum=10,
+        ),
+    ),
 )
