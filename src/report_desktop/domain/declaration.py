@@ -233,6 +233,32 @@ class ShareLimit:
 
 
 @dataclass(frozen=True)
+class CarryOver:
+    """This year's row ``target`` starts as last year's row ``source``, column by column
+    (表三: 四、结转下年度继续办理 → 二、上年结转); a difference is a cross-year warning."""
+
+    code: str
+    table: str
+    source: str
+    source_name: str
+    target: str
+    target_name: str
+
+
+@dataclass(frozen=True)
+class Continuity:
+    """In every row of a block: ``stock`` = last year's ``stock`` + ``added`` − ``removed``
+    (表二: 现行有效件数 = 上年现行有效 + 本年制发 − 本年废止)."""
+
+    code: str
+    table: str
+    block: str
+    stock: Term
+    added: Term
+    removed: Term
+
+
+@dataclass(frozen=True)
 class ReportFormat:
     edition: str
     name: str
@@ -246,6 +272,8 @@ class ReportFormat:
     """Section 一 should not exceed this many characters."""
     identities: tuple[BalanceIdentity, ...] = ()
     share_limits: tuple[ShareLimit, ...] = ()
+    carry_overs: tuple[CarryOver, ...] = ()
+    continuities: tuple[Continuity, ...] = ()
     cells: tuple[CellSpec, ...] = field(init=False, repr=False, compare=False)
     leaf_cells: tuple[CellSpec, ...] = field(init=False, repr=False, compare=False)
     """The cells a clerk types (not computed), in declaration order."""

@@ -11,7 +11,9 @@ from decimal import Decimal
 from .declaration import (
     BalanceIdentity,
     Block,
+    CarryOver,
     Column,
+    Continuity,
     HeaderCell,
     ReportFormat,
     RowNode,
@@ -319,6 +321,26 @@ FORMAT_2021 = ReportFormat(
             column="total",
             limit=Decimal("0.3"),
             minimum=10,
+        ),
+    ),
+    carry_overs=(
+        CarryOver(
+            "cross_year.carry_over",
+            "table3",
+            source="carried_forward",
+            source_name="结转下年度继续办理",
+            target="carried_over",
+            target_name="上年结转",
+        ),
+    ),
+    continuities=(
+        Continuity(
+            "cross_year.in_force",
+            "table2",
+            "item1",
+            stock=Term("in_force", "现行有效"),
+            added=Term("issued", "本年制发"),
+            removed=Term("repealed", "本年废止"),
         ),
     ),
 )
