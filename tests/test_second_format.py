@@ -100,6 +100,7 @@ SMALL = ReportFormat(
     edition="test-small",
     name="测试用小格式",
     basis="本测试",
+    title="测试工作年度报告",
     sections=(
         SECTIONS[0],
         Section("stock_section", "二", "二、收件情况", table="stock"),

@@ -13,9 +13,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .declaration import Continuity, RowNode, cell_id
-from .findings import Finding, Severity, text_place
-from .model import Report, TextItem, character_count, new_report, resolved_values
+from .declaration import Continuity, RowNode, SectionKind, cell_id
+from .findings import Finding, Severity
+from .model import (
+    Report,
+    TextItem,
+    character_count,
+    new_report,
+    resolved_values,
+    section_heading,
+    section_place,
+)
 from .values import CellValue, as_number, format_value
 
 Values = dict[str, CellValue]
@@ -102,8 +110,8 @@ def _problems_repeated(
     yield Finding(
         "cross_year.problems_repeated",
         Severity.WARNING,
-        (text_place("problems"),),
-        f"“五、存在的主要问题及改进情况”与上年报告的相似度为 {round(ratio * 100)}%，"
+        (section_place(report, SectionKind.TEXT),),
+        f"“{section_heading(report, SectionKind.TEXT)}”与上年报告的相似度为 {round(ratio * 100)}%，"
         f"与上年重复的段落如“{quote}”：格式要求不得年年雷同",
     )
 

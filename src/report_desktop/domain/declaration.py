@@ -174,6 +174,19 @@ class CellSpec:
         return f"{self.table.name}“{self.row.label}”行“{self.column.label}”列"
 
 
+class SectionKind(StrEnum):
+    """What a section of the report holds, and so which part of a report fills it."""
+
+    PARTS = "parts"
+    """An introduction and the customary numbered parts (一、总体情况)."""
+    TABLE = "table"
+    """A table (二 … 四)."""
+    TEXT = "text"
+    """Free text (五、存在的主要问题及改进情况)."""
+    ITEMS = "items"
+    """Numbered items with titles (六、其他需要报告的事项)."""
+
+
 @dataclass(frozen=True)
 class Section:
     id: str
@@ -183,6 +196,7 @@ class Section:
     """Id of the table printed in this section, if any."""
     aliases: tuple[str, ...] = ()
     """Long forms of the heading used by published reports."""
+    kind: SectionKind = SectionKind.TABLE
 
 
 @dataclass(frozen=True)
@@ -270,6 +284,8 @@ class ReportFormat:
     other_items: tuple[TextPart, ...]
     overview_limit: int
     """Section 一 should not exceed this many characters."""
+    title: str = ""
+    """The report's title after 「<year>年」 (政府信息公开工作年度报告), spelled only here."""
     identities: tuple[BalanceIdentity, ...] = ()
     share_limits: tuple[ShareLimit, ...] = ()
     carry_overs: tuple[CarryOver, ...] = ()
@@ -310,6 +326,13 @@ class ReportFormat:
                     if node.id == row_id:
                         return node
         raise KeyError(row_id)
+
+    def section_of(self, kind: SectionKind) -> Section:
+        """The (first) section of a kind: where the report's text of that kind is printed."""
+        for section in self.sections:
+            if section.kind is kind:
+                return section
+        raise KeyError(kind)
 
     def cell(self, cell_id: str) -> CellSpec:
         return self._index()[cell_id]

@@ -18,6 +18,7 @@ from .declaration import (
     ReportFormat,
     RowNode,
     Section,
+    SectionKind,
     ShareLimit,
     Table,
     Term,
@@ -252,7 +253,7 @@ TABLE4 = Table(
 # Sections and narrative parts ------------------------------------------------------------------
 
 SECTIONS = (
-    Section("overview", "一", "一、总体情况"),
+    Section("overview", "一", "一、总体情况", kind=SectionKind.PARTS),
     Section(
         "proactive",
         "二",
@@ -272,8 +273,8 @@ SECTIONS = (
         table="table4",
         aliases=("四、因政府信息公开工作被申请行政复议、提起行政诉讼情况",),
     ),
-    Section("problems", "五", "五、存在的主要问题及改进情况"),
-    Section("other", "六", "六、其他需要报告的事项"),
+    Section("problems", "五", "五、存在的主要问题及改进情况", kind=SectionKind.TEXT),
+    Section("other", "六", "六、其他需要报告的事项", kind=SectionKind.ITEMS),
 )
 
 OVERVIEW_PARTS = (
@@ -298,6 +299,7 @@ FORMAT_2021 = ReportFormat(
     edition="2021",
     name="中华人民共和国政府信息公开工作年度报告格式",
     basis="国办公开办函〔2021〕30号",
+    title="政府信息公开工作年度报告",
     sections=SECTIONS,
     tables=(TABLE2, TABLE3, TABLE4),
     overview_parts=OVERVIEW_PARTS,

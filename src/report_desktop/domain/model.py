@@ -10,7 +10,8 @@ import copy
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .declaration import ReportFormat, TextPart
+from .declaration import ReportFormat, SectionKind, TextPart
+from .findings import text_place
 from .format2021 import FORMAT_2021
 from .values import CellValue, as_number
 
@@ -159,6 +160,27 @@ def other_text(report: Report) -> str:
         f"{number}.{item.title}：{item.text.strip()}"
         for number, item in numbered_items(report.other_items)
     )
+
+
+def section_text(report: Report, kind: SectionKind) -> str:
+    """The text of the report's section of a kind, as printed (``""`` for a table)."""
+    if kind is SectionKind.PARTS:
+        return overview_text(report)
+    if kind is SectionKind.TEXT:
+        return report.problems
+    if kind is SectionKind.ITEMS:
+        return other_text(report)
+    return ""
+
+
+def section_place(report: Report, kind: SectionKind) -> str:
+    """The finding place of the report's section of a kind: ``text.overview``."""
+    return text_place(report.format.section_of(kind).id)
+
+
+def section_heading(report: Report, kind: SectionKind) -> str:
+    """The official heading of the report's section of a kind: 一、总体情况."""
+    return report.format.section_of(kind).heading
 
 
 MAX_NARRATIVE_CHARS = 100_000

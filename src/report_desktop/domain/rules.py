@@ -11,8 +11,8 @@ from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 
 from .crossyear import DEFAULTS, CheckOptions, cross_year
-from .declaration import BalanceIdentity, CellSpec, Column, Table, Term, cell_id
-from .findings import META_AGENCY, META_YEAR, Finding, Severity, sort_findings, text_place
+from .declaration import BalanceIdentity, CellSpec, Column, SectionKind, Table, Term, cell_id
+from .findings import META_AGENCY, META_YEAR, Finding, Severity, sort_findings
 from .hygiene import hygiene_findings
 from .model import (
     Report,
@@ -21,6 +21,8 @@ from .model import (
     other_text,
     overview_text,
     resolved_values,
+    section_heading,
+    section_place,
 )
 from .plausibility import after_review_lawsuits
 from .textcheck import last_year_findings, text_findings
@@ -127,15 +129,18 @@ def overview_length(report: Report, values: Values) -> Iterator[Finding]:
         yield Finding(
             "text.overview_length",
             Severity.WARNING,
-            (text_place("overview"),),
-            f"“一、总体情况”共 {count} 字，超过原则上不超过的 {limit} 字（多 {count - limit} 字）",
+            (section_place(report, SectionKind.PARTS),),
+            f"“{section_heading(report, SectionKind.PARTS)}”共 {count} 字，"
+            f"超过原则上不超过的 {limit} 字（多 {count - limit} 字）",
         )
 
 
 def narrative_too_long(report: Report, values: Values) -> Iterator[Finding]:
     problem = narrative_problem(report)
     if problem:
-        yield Finding("text.too_long", Severity.ERROR, (text_place("overview"),), problem)
+        yield Finding(
+            "text.too_long", Severity.ERROR, (section_place(report, SectionKind.PARTS),), problem
+        )
 
 
 def problems_empty(report: Report, values: Values) -> Iterator[Finding]:
@@ -145,8 +150,9 @@ def problems_empty(report: Report, values: Values) -> Iterator[Finding]:
         yield Finding(
             "text.problems_empty",
             Severity.WARNING,
-            (text_place("problems"),),
-            f"“五、存在的主要问题及改进情况”{found}：格式要求具体写明存在的问题和改进情况",
+            (section_place(report, SectionKind.TEXT),),
+            f"“{section_heading(report, SectionKind.TEXT)}”{found}："
+            "格式要求具体写明存在的问题和改进情况",
         )
 
 
@@ -157,9 +163,9 @@ def processing_fee_mentioned(report: Report, values: Values) -> Iterator[Finding
     yield Finding(
         "text.other_fee",
         Severity.WARNING,
-        (text_place("other"),),
-        "“六、其他需要报告的事项”没有提到信息处理费：按规定须报告本年度收取信息处理费的情况"
-        "（未收取也应写明）",
+        (section_place(report, SectionKind.ITEMS),),
+        f"“{section_heading(report, SectionKind.ITEMS)}”没有提到信息处理费："
+        "按规定须报告本年度收取信息处理费的情况（未收取也应写明）",
     )
 
 

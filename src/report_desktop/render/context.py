@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import NotRequired, TypedDict
 
-from report_desktop.domain.declaration import ReportFormat, Section, Table
+from report_desktop.domain.declaration import ReportFormat, Section, SectionKind, Table
 from report_desktop.domain.model import Report, TextItem, numbered_items, resolved_values
 from report_desktop.domain.table_geometry import (
     CellRole,
@@ -203,11 +203,11 @@ def numbered_paragraphs(items: list[TextItem], separator: str) -> list[Paragraph
 
 
 def _narrative(report: Report, section: Section) -> list[Paragraph]:
-    if section.id == "overview":
+    if section.kind is SectionKind.PARTS:
         return paragraphs(report.overview_intro) + numbered_paragraphs(report.overview_parts, "。")
-    if section.id == "problems":
+    if section.kind is SectionKind.TEXT:
         return paragraphs(report.problems)
-    if section.id == "other":
+    if section.kind is SectionKind.ITEMS:
         return numbered_paragraphs(report.other_items, "：")
     return []
 

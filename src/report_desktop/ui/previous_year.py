@@ -32,7 +32,7 @@ from .importing import DOCUMENT_SUFFIXES, Imports
 from .notice_bar import NoticeBar
 from .page_stack import PageStack
 from .pages.base import Page
-from .places import REFERENCE_PAGES
+from .places import reference_pages
 from .prompter import Prompter
 
 RELINK = "重新关联…"
@@ -314,7 +314,7 @@ class PreviousYear(QObject):
         view = page.grid_view()
         if view is not None:
             view.delegate.show_previous = self.ctx.settings.show_previous_values
-        if page.page_id in REFERENCE_PAGES:
+        if page.page_id in reference_pages(page.session.report):
             self._add_reference_panel(page)
 
     def _add_reference_panel(self, page: Page) -> None:
