@@ -92,7 +92,7 @@ def new_report(meta: Meta | None = None, fmt: ReportFormat = FORMAT_2021) -> Rep
     meta = meta or Meta()
     return Report(
         meta=meta,
-        preface=default_preface(meta),
+        preface=default_preface(meta, fmt),
         overview_parts=items_from(fmt.overview_parts),
         other_items=items_from(fmt.other_items),
         edition=fmt.edition,
@@ -109,13 +109,13 @@ def resolved_values(report: Report) -> dict[str, CellValue]:
     return values
 
 
-def default_preface(meta: Meta) -> str:
+def default_preface(meta: Meta, fmt: ReportFormat = FORMAT_2021) -> str:
     """The customary preface (legal basis, period, where to read it, contact), like the seed's."""
     year = str(meta.year) if meta.year else "XXXX"
     agency = meta.agency or "本机关"
     first = (
         "根据《中华人民共和国政府信息公开条例》（国务院令第711号，以下简称《条例》）和"
-        "《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）要求，"
+        f"《{fmt.name}》（{fmt.basis}）要求，"
         f"结合{year}年{agency}政府信息公开工作实际，编制发布本报告。"
     )
     second = (

@@ -22,7 +22,6 @@ from report_desktop.domain.values import CellValue, format_value
 
 from .xmltext import xml_safe_report
 
-TITLE_SUFFIX = "政府信息公开工作年度报告"
 UNKNOWN_YEAR = "XXXX"
 DRAFT_LABEL = "草稿"
 DRAFT_NOTICE = "草稿　未定稿，请勿对外发布"
@@ -156,9 +155,9 @@ def document_context(report: Report, draft_mark: bool) -> DocumentContext:
 
 
 def report_title_lines(report: Report) -> list[str]:
-    """「<agency>」 and 「<year>年政府信息公开工作年度报告」; one line without an agency."""
+    """「<agency>」 and 「<year>年」 + the format's title; one line without an agency."""
     agency = report.meta.agency.strip()
-    second = f"{_year(report)}年{TITLE_SUFFIX}"
+    second = f"{_year(report)}年{report.format.title}"
     return [agency, second] if agency else [second]
 
 

@@ -249,7 +249,7 @@ def _set_properties(document: Any, report: Report, context: DocumentContext) -> 
     props.author = document_property(context["agency"])
     props.last_modified_by = document_property(context["agency"])
     props.language = context["lang"]
-    props.subject = "政府信息公开工作年度报告"
+    props.subject = report.format.title
     props.keywords = "政府信息公开;年度报告"
     props.comments = ""
     props.created = moment
