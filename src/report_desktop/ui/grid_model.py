@@ -101,10 +101,6 @@ class GridModel(QAbstractTableModel):
         found = self.cell(index)
         return self._display[found.spec.id] if found is not None and found.spec else ""
 
-    def kind_at(self, index: AnyIndex) -> Kind | None:
-        found = self.cell(index)
-        return None if found is None else found.kind
-
     def severity_at(self, index: AnyIndex) -> Severity | None:
         """The most severe finding at a value cell (what its mark shows)."""
         found = self.cell(index)
