@@ -313,3 +313,18 @@ def test_balance_rule_of_the_second_format(small: Report) -> None:
         "stock.refused.north",
     )
     assert not [f for f in check(small) if f.rule == "table3.balance"]
+
+
+def test_print_widths_are_declared_once() -> None:
+    """The stylesheet and Word take the widths from the declaration; the CSS file holds none."""
+    import re
+
+    from report_desktop.render.fonts import STYLESHEET, stylesheet_text
+    from report_desktop.resources import read_text
+
+    folder, *parts = STYLESHEET
+    assert not re.search(r"col\.[\w-]+ \{\s*width: [\d.]+mm", read_text(folder, *parts))
+    css = stylesheet_text()
+    for table in FORMAT_2021.tables:
+        found = re.findall(rf"table\.{table.id} col\.w-\d+ \{{\s*width: ([\d.]+)mm", css)
+        assert tuple(float(w) for w in found) == table.widths_mm

@@ -259,13 +259,15 @@ def table_context(fmt: ReportFormat, table: Table, values: dict[str, CellValue])
 
 def _col_classes(geometry: TableGeometry) -> list[str]:
     """One class per grid column: ``label-N`` beside the values, ``value`` (with the column's id
-    when each grid column holds one declared column)."""
+    when each grid column holds one declared column), and ``w-N`` for its declared width."""
     labels = [f"label-{i}" for i in range(1, geometry.label_columns + 1)]
     table = geometry.table
     values = geometry.cols - geometry.label_columns
     if table.layout == "grid":
-        return labels + [f"value col-{column.id}" for column in table.blocks[0].columns]
-    return labels + ["value"] * values
+        classes = labels + [f"value col-{column.id}" for column in table.blocks[0].columns]
+    else:
+        classes = labels + ["value"] * values
+    return [f"{cls} w-{i}" for i, cls in enumerate(classes, start=1)]
 
 
 def _placed_cell(placed: PlacedCell, in_head: bool, values: dict[str, CellValue]) -> Cell:
