@@ -52,8 +52,17 @@ class Step(Enum):
 class GridLayout:
     """A table as a grid: ``cells`` are the origins of merged areas, in row-major order."""
 
-    def __init__(self, table: Table, rows: int, cols: int, cells: list[GridCell]) -> None:
+    def __init__(
+        self,
+        table: Table,
+        rows: int,
+        cols: int,
+        cells: list[GridCell],
+        label_widths_mm: tuple[float, ...] = (),
+    ) -> None:
         self.table = table
+        self.label_widths_mm = label_widths_mm
+        """The printed widths of the row-label columns (the first columns), as declared."""
         self.rows = rows
         self.cols = cols
         self.cells = sorted(cells, key=lambda c: (c.row, c.col))
@@ -129,4 +138,5 @@ def build_layout(fmt: ReportFormat, table: Table) -> GridLayout:
         GridCell(c.row, c.col, _KINDS[c.role], c.text, c.rowspan, c.colspan, c.spec)
         for c in geometry.cells
     ]
-    return GridLayout(table, geometry.rows, geometry.cols, cells)
+    labels = geometry.widths_mm[: geometry.label_columns]
+    return GridLayout(table, geometry.rows, geometry.cols, cells, labels)
