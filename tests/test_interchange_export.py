@@ -168,7 +168,7 @@ def test_export_qualifies_a_repeated_leaf_label(monkeypatch: pytest.MonkeyPatch)
 def amounts() -> st.SearchStrategy[Decimal]:
     return st.builds(
         lambda digits, places: Decimal(digits).scaleb(-places),
-        st.integers(min_value=0, max_value=10**12),
+        st.integers(min_value=0, max_value=ValueKind.AMOUNT.plausible_maximum),  # read back
         st.integers(min_value=0, max_value=6),
     )
 
