@@ -21,8 +21,7 @@ from .model import (
     character_count,
     new_report,
     resolved_values,
-    section_heading,
-    section_place,
+    section_finding,
 )
 from .values import CellValue, as_number, format_value
 
@@ -107,13 +106,12 @@ def _problems_repeated(
     if ratio < options.similarity_limit or not passage:
         return
     quote = passage if len(passage) <= QUOTE_LENGTH else passage[:QUOTE_LENGTH] + "…"
-    yield Finding(
-        "cross_year.problems_repeated",
-        Severity.WARNING,
-        (section_place(report, SectionKind.TEXT),),
-        f"“{section_heading(report, SectionKind.TEXT)}”与上年报告的相似度为 {round(ratio * 100)}%，"
-        f"与上年重复的段落如“{quote}”：格式要求不得年年雷同",
+    message = (
+        f"与上年报告的相似度为 {round(ratio * 100)}%，"
+        f"与上年重复的段落如“{quote}”：格式要求不得年年雷同"
     )
+    kind = SectionKind.TEXT
+    yield section_finding(report, kind, "cross_year.problems_repeated", Severity.WARNING, message)
 
 
 @functools.lru_cache(maxsize=16)

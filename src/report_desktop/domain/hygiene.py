@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from .declaration import SectionKind
 from .findings import Finding, Severity
 from .lazyre import LazyPattern
-from .model import Report, overview_text, section_heading, section_place
+from .model import Report, overview_text, section_finding, section_heading, section_place
 from .numerals import chinese_numeral, normalize, parse_number
 from .values import CellValue
 
@@ -79,13 +79,8 @@ def hygiene_findings(report: Report, values: dict[str, CellValue]) -> Iterator[F
         for rule, severity, message in problems:
             yield Finding(rule, severity, (field.place,), f"{field.name}{message}")
     if not overview_text(report).strip():
-        yield Finding(
-            OVERVIEW_EMPTY,
-            Severity.WARNING,
-            (section_place(report, SectionKind.PARTS),),
-            f"“{section_heading(report, SectionKind.PARTS)}”为空："
-            "格式要求概述本年度政府信息公开工作的总体情况",
-        )
+        message = "为空：格式要求概述本年度政府信息公开工作的总体情况"
+        yield section_finding(report, SectionKind.PARTS, OVERVIEW_EMPTY, Severity.WARNING, message)
 
 
 @functools.lru_cache(maxsize=256)

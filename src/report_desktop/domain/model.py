@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from .declaration import ReportFormat, SectionKind, TextPart
-from .findings import text_place
+from .findings import Finding, Severity, text_place
 from .format2021 import FORMAT_2021
 from .values import CellValue, as_number
 
@@ -181,6 +181,15 @@ def section_place(report: Report, kind: SectionKind) -> str:
 def section_heading(report: Report, kind: SectionKind) -> str:
     """The official heading of the report's section of a kind: 一、总体情况."""
     return report.format.section_of(kind).heading
+
+
+def section_finding(
+    report: Report, kind: SectionKind, rule: str, severity: Severity, message: str
+) -> Finding:
+    """A finding placed at the report's section of a kind, its message led by the section's
+    heading in quotes: “五、存在的主要问题及改进情况”为空…"""
+    place = section_place(report, kind)
+    return Finding(rule, severity, (place,), f"“{section_heading(report, kind)}”{message}")
 
 
 MAX_NARRATIVE_CHARS = 100_000

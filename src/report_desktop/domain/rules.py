@@ -21,7 +21,7 @@ from .model import (
     other_text,
     overview_text,
     resolved_values,
-    section_heading,
+    section_finding,
     section_place,
 )
 from .plausibility import after_review_lawsuits
@@ -126,12 +126,12 @@ def overview_length(report: Report, values: Values) -> Iterator[Finding]:
     count = character_count(overview_text(report))
     limit = report.format.overview_limit
     if count > limit:
-        yield Finding(
+        yield section_finding(
+            report,
+            SectionKind.PARTS,
             "text.overview_length",
             Severity.WARNING,
-            (section_place(report, SectionKind.PARTS),),
-            f"“{section_heading(report, SectionKind.PARTS)}”共 {count} 字，"
-            f"超过原则上不超过的 {limit} 字（多 {count - limit} 字）",
+            f"共 {count} 字，超过原则上不超过的 {limit} 字（多 {count - limit} 字）",
         )
 
 
@@ -147,26 +147,17 @@ def problems_empty(report: Report, values: Values) -> Iterator[Finding]:
     text = report.problems.strip().strip("。.")
     if not text or text in EMPTY_WORDS:
         found = "为空" if not text else f"只写了“{report.problems.strip()}”"
-        yield Finding(
-            "text.problems_empty",
-            Severity.WARNING,
-            (section_place(report, SectionKind.TEXT),),
-            f"“{section_heading(report, SectionKind.TEXT)}”{found}："
-            "格式要求具体写明存在的问题和改进情况",
-        )
+        message = f"{found}：格式要求具体写明存在的问题和改进情况"
+        kind = SectionKind.TEXT
+        yield section_finding(report, kind, "text.problems_empty", Severity.WARNING, message)
 
 
 def processing_fee_mentioned(report: Report, values: Values) -> Iterator[Finding]:
     text = other_text(report)  # items without text are not printed: their titles say nothing
     if any(word in text for word in FEE_WORDS):
         return
-    yield Finding(
-        "text.other_fee",
-        Severity.WARNING,
-        (section_place(report, SectionKind.ITEMS),),
-        f"“{section_heading(report, SectionKind.ITEMS)}”没有提到信息处理费："
-        "按规定须报告本年度收取信息处理费的情况（未收取也应写明）",
-    )
+    message = "没有提到信息处理费：按规定须报告本年度收取信息处理费的情况（未收取也应写明）"
+    yield section_finding(report, SectionKind.ITEMS, "text.other_fee", Severity.WARNING, message)
 
 
 # Information -----------------------------------------------------------------------------------

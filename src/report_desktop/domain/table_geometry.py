@@ -19,18 +19,17 @@ PRINT_WIDTH_MM = 156.0
 
 
 class CellRole(StrEnum):
+    """What a placed cell is: a block ``CAPTION`` spanning the table (表二: 第二十条第（一）项),
+    a ``CORNER`` header above the row labels (表二: 信息内容; 表三's note), a column ``HEADER``,
+    a row ``LABEL`` (a group's merged down over its rows, a leaf's merged right), a ``VALUE``
+    the clerk types or a computed ``TOTAL``."""
+
     CAPTION = "caption"
-    """A block caption spanning the table (表二: 第二十条第（一）项)."""
     CORNER = "corner"
-    """A header cell above the row labels (表二: 信息内容; 表三's note)."""
     HEADER = "header"
-    """A column header."""
     LABEL = "label"
-    """A row label: a group's merged down over its rows, a leaf's merged right."""
     VALUE = "value"
-    """A cell the clerk types."""
     TOTAL = "total"
-    """A computed value cell."""
 
 
 @dataclass(frozen=True)
@@ -53,6 +52,14 @@ class PlacedCell:
     @property
     def is_value(self) -> bool:
         return self.spec is not None
+
+    @property
+    def editable(self) -> bool:
+        return self.spec is not None and not self.spec.computed
+
+    @property
+    def spanned(self) -> bool:
+        return self.rowspan > 1 or self.colspan > 1
 
 
 @dataclass(frozen=True)

@@ -8,38 +8,13 @@ movement between value cells is worked out here too.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from enum import Enum
 
-from ..domain.declaration import CellSpec, ReportFormat, Table
-from ..domain.table_geometry import CellRole, table_geometry
+from ..domain.declaration import ReportFormat, Table
+from ..domain.table_geometry import PlacedCell, table_geometry
 
-
-class Kind(Enum):
-    HEADER = "header"
-    CAPTION = "caption"
-    LABEL = "label"
-    VALUE = "value"
-
-
-@dataclass(frozen=True)
-class GridCell:
-    row: int
-    col: int
-    kind: Kind
-    text: str = ""
-    rowspan: int = 1
-    colspan: int = 1
-    spec: CellSpec | None = None
-    """The declared value cell (``VALUE`` only)."""
-
-    @property
-    def editable(self) -> bool:
-        return self.spec is not None and not self.spec.computed
-
-    @property
-    def spanned(self) -> bool:
-        return self.rowspan > 1 or self.colspan > 1
+GridCell = PlacedCell
+"""A cell of the grid: as the table's one geometry places it."""
 
 
 class Step(Enum):
@@ -83,7 +58,7 @@ class GridLayout:
         return self._by_id[spec_id]
 
     def value_cells(self) -> Iterator[GridCell]:
-        return (c for c in self.cells if c.kind is Kind.VALUE)
+        return (c for c in self.cells if c.is_value)
 
     def has_cell(self, spec_id: str) -> bool:
         return spec_id in self._by_id
@@ -121,22 +96,9 @@ class GridLayout:
 
 # Building ------------------------------------------------------------------------------------
 
-_KINDS = {
-    CellRole.CAPTION: Kind.CAPTION,
-    CellRole.CORNER: Kind.HEADER,
-    CellRole.HEADER: Kind.HEADER,
-    CellRole.LABEL: Kind.LABEL,
-    CellRole.VALUE: Kind.VALUE,
-    CellRole.TOTAL: Kind.VALUE,
-}
-
 
 def build_layout(fmt: ReportFormat, table: Table) -> GridLayout:
     """The grid of a declared table, as its one geometry places it."""
     geometry = table_geometry(fmt, table)
-    cells = [
-        GridCell(c.row, c.col, _KINDS[c.role], c.text, c.rowspan, c.colspan, c.spec)
-        for c in geometry.cells
-    ]
     labels = geometry.widths_mm[: geometry.label_columns]
-    return GridLayout(table, geometry.rows, geometry.cols, cells, labels)
+    return GridLayout(table, geometry.rows, geometry.cols, list(geometry.cells), labels)
