@@ -201,13 +201,13 @@ class Section:
 
 @dataclass(frozen=True)
 class TextPart:
-    """A customary numbered part of a narrative section (一's five parts, 六's items)."""
+    """A customary numbered part of a narrative section (一's five parts, 六's items): its
+    ``topic`` as the clerk sees it in the form, its ``title`` the default printed lead-in
+    (主动公开方面)."""
 
     id: str
     topic: str
-    """What the part is about, as the clerk sees it in the form."""
     title: str
-    """The default printed lead-in, e.g. 主动公开方面."""
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,9 @@ class CellRole(StrEnum):
 
 @dataclass(frozen=True)
 class PlacedCell:
-    """A cell at its merge origin (``row``, ``col``) with its spans."""
+    """A cell at its merge origin (``row``, ``col``) with its spans. ``spec`` is the declared
+    value cell (``VALUE`` and ``TOTAL`` only); a row label has its ``level`` in the row tree
+    (from 1) and ``group`` when it heads a group of rows."""
 
     row: int
     col: int
@@ -43,11 +45,8 @@ class PlacedCell:
     rowspan: int = 1
     colspan: int = 1
     spec: CellSpec | None = None
-    """The declared value cell (``VALUE`` and ``TOTAL`` only)."""
     level: int = 0
-    """A row label's depth in the row tree, from 1."""
     group: bool = False
-    """A row label heading a group of rows."""
 
     @property
     def is_value(self) -> bool:
@@ -64,15 +63,14 @@ class PlacedCell:
 
 @dataclass(frozen=True)
 class GridLine:
-    """One grid row: its id, whether it is a header row, and the group it is printed in."""
+    """One grid row: its ``id``, whether it is a ``head`` row of the table (repeated on every
+    page), the ``group`` of rows printed together (a top-level row group, a block; ``""`` in the
+    head) and its ``style`` (``caption``, ``head``, ``total`` or ``""``)."""
 
     id: str
     head: bool
-    """A header row of the table (repeated on every page)."""
     group: str
-    """The id of the rows printed together (a top-level row group, a block); ``""`` in the head."""
     style: str = ""
-    """``caption``, ``head``, ``total`` or ``""``."""
 
 
 @dataclass(frozen=True)
