@@ -94,7 +94,15 @@ class TableGeometry:
 
 
 def table_geometry(fmt: ReportFormat, table: Table) -> TableGeometry:
-    """The geometry of a declared table, by its layout kind."""
+    """The geometry of a declared table, by its layout kind (worked out once per format)."""
+    cache: dict[str, TableGeometry] = fmt.__dict__.setdefault("_geometries", {})
+    found = cache.get(table.id)
+    if found is None or found.table is not table:
+        found = cache[table.id] = _built(fmt, table)
+    return found
+
+
+def _built(fmt: ReportFormat, table: Table) -> TableGeometry:
     builders = {"grid": _grid, "strip": _strip, "blocks": _blocks}
     cells, lines, cols, label_columns = builders[table.layout](fmt, table)
     _check_no_overlap(table, cells)
