@@ -285,8 +285,10 @@ def _placed_cell(placed: PlacedCell, in_head: bool, values: dict[str, CellValue]
         cell = _label_cell(placed)
     else:
         scope = "colgroup" if in_head and placed.colspan > 1 else "col"
+        note = in_head and placed.role is CellRole.CORNER  # 表三's 勾稽关系 above the labels
+        cls = "head note" if note else "head"
         cell = _cell(
-            placed.text, scope=scope, cls="head", colspan=placed.colspan, rowspan=placed.rowspan
+            placed.text, scope=scope, cls=cls, colspan=placed.colspan, rowspan=placed.rowspan
         )
     cell["row"] = placed.row
     cell["col"] = placed.col

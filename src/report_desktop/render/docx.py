@@ -58,9 +58,6 @@ CHAR_SPACE = -849
 ROW_HEIGHT_TWIPS = 340
 """Rows at least 6 mm high, like the printed table."""
 
-NOTE_TABLES = frozenset({"table3"})
-"""Tables whose corner header cell is a note, set flush left as printed (表三's 勾稽关系)."""
-
 BODY_STYLE = "报告正文"
 TITLE_STYLE = "报告标题"
 HEADING_STYLE = "报告一级标题"
@@ -304,7 +301,7 @@ def _add_table(document: Any, context: TableContext) -> None:
         _fill_cell(target, cell, size, style_id)
         if "num" in cell["cls"].split():
             _set_value_margin(target, margin)
-        if context["id"] in NOTE_TABLES and (row_index, column_index) == (0, 0):
+        if "note" in cell["cls"].split():
             from docx.enum.text import WD_ALIGN_PARAGRAPH
 
             target.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.LEFT  # 表三's note, as printed
