@@ -273,6 +273,17 @@ class Continuity:
 
 
 @dataclass(frozen=True)
+class FollowUp:
+    """Cases of cell ``later`` follow the cases of cell ``source`` decided this year or of cell
+    ``pending`` at last year's end: more is worth a look (表四: 复议后起诉 after 行政复议)."""
+
+    code: str
+    later: str
+    source: str
+    pending: str
+
+
+@dataclass(frozen=True)
 class ReportFormat:
     edition: str
     name: str
@@ -290,6 +301,7 @@ class ReportFormat:
     share_limits: tuple[ShareLimit, ...] = ()
     carry_overs: tuple[CarryOver, ...] = ()
     continuities: tuple[Continuity, ...] = ()
+    follow_ups: tuple[FollowUp, ...] = ()
     cells: tuple[CellSpec, ...] = field(init=False, repr=False, compare=False)
     leaf_cells: tuple[CellSpec, ...] = field(init=False, repr=False, compare=False)
     """The cells a clerk types (not computed), in declaration order."""

@@ -14,6 +14,7 @@ from .declaration import (
     CarryOver,
     Column,
     Continuity,
+    FollowUp,
     HeaderCell,
     ReportFormat,
     RowNode,
@@ -287,6 +288,9 @@ OVERVIEW_PARTS = (
 
 PROCESSING_FEE_ITEM = "processing_fee"
 
+AFTER_REVIEW = "plausibility.after_review"
+"""The rule code of 复议后起诉 outnumbering the reviews it can follow."""
+
 OTHER_ITEMS = (
     TextPart(PROCESSING_FEE_ITEM, "信息处理费", "政府信息公开信息处理费收取情况"),
     TextPart("proposals", "人大代表建议和政协提案办理", "人大代表建议和政协提案办理情况"),
@@ -343,6 +347,14 @@ FORMAT_2021 = ReportFormat(
             stock=Term("in_force", "现行有效"),
             added=Term("issued", "本年制发"),
             removed=Term("repealed", "本年废止"),
+        ),
+    ),
+    follow_ups=(
+        FollowUp(
+            AFTER_REVIEW,
+            later="table4.litigation_after_review.total",
+            source="table4.review.total",
+            pending="table4.review.pending",
         ),
     ),
 )
