@@ -12,9 +12,10 @@ from pytestqt.qtbot import QtBot
 
 from report_desktop.domain.format2021 import FORMAT_2021
 from report_desktop.domain.model import Meta, new_report
+from report_desktop.domain.table_geometry import CellRole
 from report_desktop.session.report_session import ReportSession
 from report_desktop.ui.clipboard import copy_block, parse_block, plan_paste
-from report_desktop.ui.grid_layout import Kind, Step, build_layout
+from report_desktop.ui.grid_layout import Step, build_layout
 from report_desktop.ui.grid_model import GridModel
 from report_desktop.ui.grid_view import GridView
 
@@ -38,7 +39,7 @@ def test_every_declared_cell_has_one_place(table: str, rows: int, cols: int) -> 
 def test_table3_header_and_label_merges_match_the_template() -> None:
     layout = build_layout(FORMAT_2021, T3)
     note = layout.at(0, 0)
-    assert note is not None and note.kind is Kind.HEADER
+    assert note is not None and note.role is CellRole.CORNER
     assert (note.rowspan, note.colspan) == (3, 3)
     assert note.text.startswith("（本列数据的勾稽关系为")
     applicant = layout.at(0, 3)
@@ -53,7 +54,7 @@ def test_table3_header_and_label_merges_match_the_template() -> None:
     assert disclosed is not None and (disclosed.text, disclosed.colspan) == ("（一）予以公开", 2)
     first = layout.at(3, 0)
     assert first is not None and first.colspan == 3
-    labels = [c.text for c in layout.cells if c.kind is Kind.LABEL]
+    labels = [c.text for c in layout.cells if c.role is CellRole.LABEL]
     assert labels[:3] == [
         "一、本年新收政府信息公开申请数量",
         "二、上年结转政府信息公开申请数量",

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from report_desktop.domain.model import Meta, TextItem, new_report
 from report_desktop.session import commands
 from report_desktop.session.autosave import Autosaver
-from report_desktop.session.fields import get_field, item_field, place_of_field, set_field
+from report_desktop.session.fields import get_field, item_field, set_field
 from report_desktop.session.report_session import ReportSession
 from report_desktop.storage.autosave import AutosaveStore
 
@@ -141,9 +141,6 @@ def test_fields_vocabulary() -> None:
     set_field(report, "meta.publication_date", dt.date(2025, 1, 20))
     assert get_field(report, "meta.year") == 2024
     assert report.other_items[0].text == "未收取"
-    assert place_of_field("other_items.0.text") == "text.other"
-    assert place_of_field("meta.agency") == "meta.agency"
-    assert place_of_field("preface") == ""
     with pytest.raises(KeyError):
         get_field(report, "meta.nothing")
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from report_desktop.domain.findings import Finding, Severity
+from report_desktop.domain.format2021 import AFTER_REVIEW
 from report_desktop.domain.hygiene import (
     DOUBLED,
     HEADING,
@@ -15,7 +16,6 @@ from report_desktop.domain.hygiene import (
     PREFACE,
 )
 from report_desktop.domain.model import Meta, Report, new_report
-from report_desktop.domain.plausibility import AFTER_REVIEW
 from report_desktop.domain.rules import check
 
 

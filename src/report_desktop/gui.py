@@ -87,10 +87,12 @@ def start(argv: list[str]) -> tuple[QApplication, MainWindow]:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from .domain.format2021 import FORMAT_2021
+
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "report-desktop"])
     assert isinstance(app, QApplication)
     app.setApplicationName("report-desktop")
-    app.setApplicationDisplayName("政府信息公开工作年度报告")
+    app.setApplicationDisplayName(FORMAT_2021.title)
     install_translations(app)
     window = make_window()
     window.show()

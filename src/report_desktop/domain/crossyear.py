@@ -13,13 +13,19 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .declaration import cell_id
-from .findings import Finding, Severity, text_place
-from .model import Report, TextItem, character_count, new_report, resolved_values
+from .declaration import Continuity, RowNode, SectionKind, cell_id
+from .findings import Finding, Severity
+from .model import (
+    Report,
+    TextItem,
+    character_count,
+    new_report,
+    resolved_values,
+    section_finding,
+)
 from .values import CellValue, as_number, format_value
 
 Values = dict[str, CellValue]
-T3 = "table3"
 
 
 @dataclass(frozen=True)
@@ -47,38 +53,49 @@ def cross_year(
 
 
 def _carry_over(report: Report, values: Values, before: Values) -> Iterator[Finding]:
-    """This year's 二、上年结转 = last year's 四、结转下年度继续办理, column by column."""
-    for column in report.format.table(T3).blocks[0].columns:
-        now_id = cell_id(T3, "carried_over", column.id)
-        then = as_number(before[cell_id(T3, "carried_forward", column.id)])
-        now = as_number(values[now_id])
-        if now != then:
-            yield Finding(
-                "cross_year.carry_over",
-                Severity.WARNING,
-                (now_id,),
-                f"{column.label}列：本年“上年结转” {now} 件，上年报告“结转下年度继续办理”为 "
-                f"{then} 件",
-            )
+    """The format's carry-over rows (表三: 二、上年结转 = last year's 四), column by column."""
+    fmt = report.format
+    for pair in fmt.carry_overs:
+        for column in fmt.table(pair.table).blocks[0].columns:
+            now_id = cell_id(pair.table, pair.target, column.id)
+            then = as_number(before[cell_id(pair.table, pair.source, column.id)])
+            now = as_number(values[now_id])
+            if now != then:
+                yield Finding(
+                    pair.code,
+                    Severity.WARNING,
+                    (now_id,),
+                    f"{column.label}列：本年“{pair.target_name}” {now} 件，"
+                    f"上年报告“{pair.source_name}”为 {then} 件",
+                )
 
 
 def _in_force(report: Report, values: Values, before: Values) -> Iterator[Finding]:
-    """现行有效件数 = last year's 现行有效件数 + 本年制发件数 − 本年废止件数."""
-    block = report.format.table("table2").block("item1")
-    for row in block.rows:
-        ids = {c: cell_id("table2", row.id, c) for c in ("issued", "repealed", "in_force")}
-        last = as_number(before[ids["in_force"]])
-        issued, repealed = as_number(values[ids["issued"]]), as_number(values[ids["repealed"]])
-        expected = last + issued - repealed
-        actual = as_number(values[ids["in_force"]])
-        if actual != expected:
-            yield Finding(
-                "cross_year.in_force",
-                Severity.WARNING,
-                tuple(ids.values()),
-                f"{row.label}现行有效件数为 {format_value(actual)}，按上年现行有效 {last} + "
-                f"本年制发 {issued} − 本年废止 {repealed} 应为 {expected}",
-            )
+    """The format's continuity rules (表二: 现行有效 = 上年现行有效 + 本年制发 − 本年废止)."""
+    fmt = report.format
+    for rule in fmt.continuities:
+        for row in fmt.table(rule.table).block(rule.block).rows:
+            yield from _continuity(rule, row, values, before)
+
+
+def _continuity(
+    rule: Continuity, row: RowNode, values: Values, before: Values
+) -> Iterator[Finding]:
+    stock, added, removed = (
+        cell_id(rule.table, row.id, term.row) for term in (rule.stock, rule.added, rule.removed)
+    )
+    last = as_number(before[stock])
+    plus, minus = as_number(values[added]), as_number(values[removed])
+    expected = last + plus - minus
+    actual = as_number(values[stock])
+    if actual != expected:
+        yield Finding(
+            rule.code,
+            Severity.WARNING,
+            (added, removed, stock),
+            f"{row.label}{rule.stock.name}件数为 {format_value(actual)}，按上年{rule.stock.name} "
+            f"{last} + {rule.added.name} {plus} − {rule.removed.name} {minus} 应为 {expected}",
+        )
 
 
 def _problems_repeated(
@@ -89,13 +106,12 @@ def _problems_repeated(
     if ratio < options.similarity_limit or not passage:
         return
     quote = passage if len(passage) <= QUOTE_LENGTH else passage[:QUOTE_LENGTH] + "…"
-    yield Finding(
-        "cross_year.problems_repeated",
-        Severity.WARNING,
-        (text_place("problems"),),
-        f"“五、存在的主要问题及改进情况”与上年报告的相似度为 {round(ratio * 100)}%，"
-        f"与上年重复的段落如“{quote}”：格式要求不得年年雷同",
+    message = (
+        f"与上年报告的相似度为 {round(ratio * 100)}%，"
+        f"与上年重复的段落如“{quote}”：格式要求不得年年雷同"
     )
+    kind = SectionKind.TEXT
+    yield section_finding(report, kind, "cross_year.problems_repeated", Severity.WARNING, message)
 
 
 @functools.lru_cache(maxsize=16)
@@ -159,10 +175,11 @@ def new_from_previous(last: Report) -> Report:
     report.other_items = [TextItem(item.key, item.title) for item in last.other_items]
     report.overview_parts = [TextItem(item.key, item.title) for item in last.overview_parts]
     before = resolved_values(last)
-    for spec in report.format.table(T3).blocks[0].columns:
-        if not spec.computed:
-            carried = before[cell_id(T3, "carried_forward", spec.id)]
-            report.cells[cell_id(T3, "carried_over", spec.id)] = carried
+    for pair in report.format.carry_overs:
+        for column in report.format.table(pair.table).blocks[0].columns:
+            if not column.computed:
+                carried = before[cell_id(pair.table, pair.source, column.id)]
+                report.cells[cell_id(pair.table, pair.target, column.id)] = carried
     return report
 
 

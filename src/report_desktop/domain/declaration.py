@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 from enum import StrEnum
 
 
@@ -130,6 +131,8 @@ class Table:
     """Printed header rows of tables whose header is not the block columns (表三, 表四)."""
     layout: str = "grid"
     """``blocks`` (表二), ``grid`` (rows × columns, 表三), ``strip`` (one row of cells, 表四)."""
+    widths_mm: tuple[float, ...] = ()
+    """The printed width of every grid column (see :mod:`table_geometry`); empty: even."""
 
     def block(self, block_id: str) -> Block:
         for block in self.blocks:
@@ -171,6 +174,19 @@ class CellSpec:
         return f"{self.table.name}“{self.row.label}”行“{self.column.label}”列"
 
 
+class SectionKind(StrEnum):
+    """What a section of the report holds, and so which part of a report fills it."""
+
+    PARTS = "parts"
+    """An introduction and the customary numbered parts (一、总体情况)."""
+    TABLE = "table"
+    """A table (二 … 四)."""
+    TEXT = "text"
+    """Free text (五、存在的主要问题及改进情况)."""
+    ITEMS = "items"
+    """Numbered items with titles (六、其他需要报告的事项)."""
+
+
 @dataclass(frozen=True)
 class Section:
     id: str
@@ -180,17 +196,91 @@ class Section:
     """Id of the table printed in this section, if any."""
     aliases: tuple[str, ...] = ()
     """Long forms of the heading used by published reports."""
+    kind: SectionKind = SectionKind.TABLE
 
 
 @dataclass(frozen=True)
 class TextPart:
-    """A customary numbered part of a narrative section (一's five parts, 六's items)."""
+    """A customary numbered part of a narrative section (一's five parts, 六's items): its
+    ``topic`` as the clerk sees it in the form, its ``title`` the default printed lead-in
+    (主动公开方面)."""
 
     id: str
     topic: str
-    """What the part is about, as the clerk sees it in the form."""
     title: str
-    """The default printed lead-in, e.g. 主动公开方面."""
+
+
+@dataclass(frozen=True)
+class Term:
+    """A row in a balance identity, with the short name messages give it (本年新收)."""
+
+    row: str
+    name: str
+
+
+@dataclass(frozen=True)
+class BalanceIdentity:
+    """A 勾稽关系 of a table: in every column, the left rows add up to the right rows
+    (表三: 一 + 二 = 三（七） + 四)."""
+
+    code: str
+    """The rule code of its findings (``table3.balance``)."""
+    table: str
+    left: tuple[Term, ...]
+    right: tuple[Term, ...]
+
+
+@dataclass(frozen=True)
+class ShareLimit:
+    """A soft limit: the leaves of row group ``part`` should not exceed ``limit`` of row
+    ``whole`` in ``column`` once the whole reaches ``minimum`` (表三's 其他处理)."""
+
+    code: str
+    table: str
+    part: str
+    whole: str
+    whole_name: str
+    """How messages name the whole (办理结果总计)."""
+    column: str
+    limit: Decimal
+    minimum: int
+
+
+@dataclass(frozen=True)
+class CarryOver:
+    """This year's row ``target`` starts as last year's row ``source``, column by column
+    (表三: 四、结转下年度继续办理 → 二、上年结转); a difference is a cross-year warning."""
+
+    code: str
+    table: str
+    source: str
+    source_name: str
+    target: str
+    target_name: str
+
+
+@dataclass(frozen=True)
+class Continuity:
+    """In every row of a block: ``stock`` = last year's ``stock`` + ``added`` − ``removed``
+    (表二: 现行有效件数 = 上年现行有效 + 本年制发 − 本年废止)."""
+
+    code: str
+    table: str
+    block: str
+    stock: Term
+    added: Term
+    removed: Term
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """Cases of cell ``later`` follow the cases of cell ``source`` decided this year or of cell
+    ``pending`` at last year's end: more is worth a look (表四: 复议后起诉 after 行政复议)."""
+
+    code: str
+    later: str
+    source: str
+    pending: str
 
 
 @dataclass(frozen=True)
@@ -205,6 +295,13 @@ class ReportFormat:
     other_items: tuple[TextPart, ...]
     overview_limit: int
     """Section 一 should not exceed this many characters."""
+    title: str = ""
+    """The report's title after 「<year>年」 (政府信息公开工作年度报告), spelled only here."""
+    identities: tuple[BalanceIdentity, ...] = ()
+    share_limits: tuple[ShareLimit, ...] = ()
+    carry_overs: tuple[CarryOver, ...] = ()
+    continuities: tuple[Continuity, ...] = ()
+    follow_ups: tuple[FollowUp, ...] = ()
     cells: tuple[CellSpec, ...] = field(init=False, repr=False, compare=False)
     leaf_cells: tuple[CellSpec, ...] = field(init=False, repr=False, compare=False)
     """The cells a clerk types (not computed), in declaration order."""
@@ -233,6 +330,22 @@ class ReportFormat:
                 return section
         raise KeyError(section_id)
 
+    def row(self, table_id: str, row_id: str) -> RowNode:
+        """A row or row group of a table, by id."""
+        for block in self.table(table_id).blocks:
+            for top in block.rows:
+                for node in _walk(top):
+                    if node.id == row_id:
+                        return node
+        raise KeyError(row_id)
+
+    def section_of(self, kind: SectionKind) -> Section:
+        """The (first) section of a kind: where the report's text of that kind is printed."""
+        for section in self.sections:
+            if section.kind is kind:
+                return section
+        raise KeyError(kind)
+
     def cell(self, cell_id: str) -> CellSpec:
         return self._index()[cell_id]
 
@@ -252,6 +365,12 @@ class ReportFormat:
 
 def cell_id(table_id: str, row_id: str, column_id: str) -> str:
     return f"{table_id}.{row_id}.{column_id}"
+
+
+def _walk(node: RowNode) -> Iterator[RowNode]:
+    yield node
+    for child in node.children:
+        yield from _walk(child)
 
 
 def _cells_of(tables: tuple[Table, ...]) -> Iterator[CellSpec]:

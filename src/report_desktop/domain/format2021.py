@@ -6,14 +6,23 @@ draft files, findings and imports refer to cells as ``table.row.column``.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from .declaration import (
+    BalanceIdentity,
     Block,
+    CarryOver,
     Column,
+    Continuity,
+    FollowUp,
     HeaderCell,
     ReportFormat,
     RowNode,
     Section,
+    SectionKind,
+    ShareLimit,
     Table,
+    Term,
     TextPart,
     ValueKind,
 )
@@ -26,6 +35,7 @@ TABLE2 = Table(
     id="table2",
     name="表二",
     layout="blocks",
+    widths_mm=(40.0, 38.7, 38.7, 38.6),
     blocks=(
         Block(
             id="item1",
@@ -162,6 +172,7 @@ TABLE3 = Table(
     id="table3",
     name="表三",
     layout="grid",
+    widths_mm=(7.6, 16.0, 56.9, 12.5, 10.5, 10.5, 10.5, 10.5, 10.5, 10.5),
     header=(
         (
             HeaderCell(
@@ -217,6 +228,7 @@ TABLE4 = Table(
     id="table4",
     name="表四",
     layout="strip",
+    widths_mm=(10.4,) * 15,
     header=(
         (HeaderCell("行政复议", colspan=5), HeaderCell("行政诉讼", colspan=10)),
         (
@@ -242,7 +254,7 @@ TABLE4 = Table(
 # Sections and narrative parts ------------------------------------------------------------------
 
 SECTIONS = (
-    Section("overview", "一", "一、总体情况"),
+    Section("overview", "一", "一、总体情况", kind=SectionKind.PARTS),
     Section(
         "proactive",
         "二",
@@ -262,8 +274,8 @@ SECTIONS = (
         table="table4",
         aliases=("四、因政府信息公开工作被申请行政复议、提起行政诉讼情况",),
     ),
-    Section("problems", "五", "五、存在的主要问题及改进情况"),
-    Section("other", "六", "六、其他需要报告的事项"),
+    Section("problems", "五", "五、存在的主要问题及改进情况", kind=SectionKind.TEXT),
+    Section("other", "六", "六、其他需要报告的事项", kind=SectionKind.ITEMS),
 )
 
 OVERVIEW_PARTS = (
@@ -275,6 +287,9 @@ OVERVIEW_PARTS = (
 )
 
 PROCESSING_FEE_ITEM = "processing_fee"
+
+AFTER_REVIEW = "plausibility.after_review"
+"""The rule code of 复议后起诉 outnumbering the reviews it can follow."""
 
 OTHER_ITEMS = (
     TextPart(PROCESSING_FEE_ITEM, "信息处理费", "政府信息公开信息处理费收取情况"),
@@ -288,9 +303,58 @@ FORMAT_2021 = ReportFormat(
     edition="2021",
     name="中华人民共和国政府信息公开工作年度报告格式",
     basis="国办公开办函〔2021〕30号",
+    title="政府信息公开工作年度报告",
     sections=SECTIONS,
     tables=(TABLE2, TABLE3, TABLE4),
     overview_parts=OVERVIEW_PARTS,
     other_items=OTHER_ITEMS,
     overview_limit=1000,
+    identities=(
+        BalanceIdentity(
+            "table3.balance",
+            "table3",
+            left=(Term("new_applications", "本年新收"), Term("carried_over", "上年结转")),
+            right=(Term("results_total", "办理结果总计"), Term("carried_forward", "结转下年度")),
+        ),
+    ),
+    share_limits=(
+        ShareLimit(
+            "table3.other_share",
+            "table3",
+            part="other_handling",
+            whole="results_total",
+            whole_name="办理结果总计",
+            column="total",
+            limit=Decimal("0.3"),
+            minimum=10,
+        ),
+    ),
+    carry_overs=(
+        CarryOver(
+            "cross_year.carry_over",
+            "table3",
+            source="carried_forward",
+            source_name="结转下年度继续办理",
+            target="carried_over",
+            target_name="上年结转",
+        ),
+    ),
+    continuities=(
+        Continuity(
+            "cross_year.in_force",
+            "table2",
+            "item1",
+            stock=Term("in_force", "现行有效"),
+            added=Term("issued", "本年制发"),
+            removed=Term("repealed", "本年废止"),
+        ),
+    ),
+    follow_ups=(
+        FollowUp(
+            AFTER_REVIEW,
+            later="table4.litigation_after_review.total",
+            source="table4.review.total",
+            pending="table4.review.pending",
+        ),
+    ),
 )

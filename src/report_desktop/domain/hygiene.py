@@ -11,9 +11,10 @@ import functools
 import re
 from collections.abc import Iterator
 
-from .findings import Finding, Severity, text_place
+from .declaration import SectionKind
+from .findings import Finding, Severity
 from .lazyre import LazyPattern
-from .model import Report, overview_text
+from .model import Report, overview_text, section_finding, section_heading, section_place
 from .numerals import chinese_numeral, normalize, parse_number
 from .values import CellValue
 
@@ -54,16 +55,17 @@ def fields(report: Report) -> Iterator[Field]:
     for attr, label in (*labels, ("address", "地址"), ("phone", "电话")):
         yield Field(f"meta.{attr}", label, getattr(meta, attr))
     yield Field(PREFACE, "前言", report.preface)
-    sections = {s.id: s.heading for s in report.format.sections}
-    overview = text_place("overview")
-    yield Field(overview, sections["overview"], report.overview_intro)
+    overview = section_place(report, SectionKind.PARTS)
+    heading = section_heading(report, SectionKind.PARTS)
+    yield Field(overview, heading, report.overview_intro)
     for item in report.overview_parts:
-        name = f"{sections['overview']}“{item.title}”"
-        yield Field(overview, name, item.title + "\n" + item.text)
-    yield Field(text_place("problems"), sections["problems"], report.problems)
+        yield Field(overview, f"{heading}“{item.title}”", item.title + "\n" + item.text)
+    problems = section_heading(report, SectionKind.TEXT)
+    yield Field(section_place(report, SectionKind.TEXT), problems, report.problems)
+    other = section_heading(report, SectionKind.ITEMS)
     for item in report.other_items:
-        name = f"{sections['other']}“{item.title}”"
-        yield Field(text_place("other"), name, item.title + "\n" + item.text)
+        name = f"{other}“{item.title}”"
+        yield Field(section_place(report, SectionKind.ITEMS), name, item.title + "\n" + item.text)
 
 
 def hygiene_findings(report: Report, values: dict[str, CellValue]) -> Iterator[Finding]:
@@ -77,12 +79,8 @@ def hygiene_findings(report: Report, values: dict[str, CellValue]) -> Iterator[F
         for rule, severity, message in problems:
             yield Finding(rule, severity, (field.place,), f"{field.name}{message}")
     if not overview_text(report).strip():
-        yield Finding(
-            OVERVIEW_EMPTY,
-            Severity.WARNING,
-            (text_place("overview"),),
-            "“一、总体情况”为空：格式要求概述本年度政府信息公开工作的总体情况",
-        )
+        message = "为空：格式要求概述本年度政府信息公开工作的总体情况"
+        yield section_finding(report, SectionKind.PARTS, OVERVIEW_EMPTY, Severity.WARNING, message)
 
 
 @functools.lru_cache(maxsize=256)

@@ -10,7 +10,8 @@ import copy
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .declaration import ReportFormat, TextPart
+from .declaration import ReportFormat, SectionKind, TextPart
+from .findings import Finding, Severity, text_place
 from .format2021 import FORMAT_2021
 from .values import CellValue, as_number
 
@@ -91,7 +92,7 @@ def new_report(meta: Meta | None = None, fmt: ReportFormat = FORMAT_2021) -> Rep
     meta = meta or Meta()
     return Report(
         meta=meta,
-        preface=default_preface(meta),
+        preface=default_preface(meta, fmt),
         overview_parts=items_from(fmt.overview_parts),
         other_items=items_from(fmt.other_items),
         edition=fmt.edition,
@@ -108,13 +109,13 @@ def resolved_values(report: Report) -> dict[str, CellValue]:
     return values
 
 
-def default_preface(meta: Meta) -> str:
+def default_preface(meta: Meta, fmt: ReportFormat = FORMAT_2021) -> str:
     """The customary preface (legal basis, period, where to read it, contact), like the seed's."""
     year = str(meta.year) if meta.year else "XXXX"
     agency = meta.agency or "本机关"
     first = (
         "根据《中华人民共和国政府信息公开条例》（国务院令第711号，以下简称《条例》）和"
-        "《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）要求，"
+        f"《{fmt.name}》（{fmt.basis}）要求，"
         f"结合{year}年{agency}政府信息公开工作实际，编制发布本报告。"
     )
     second = (
@@ -159,6 +160,36 @@ def other_text(report: Report) -> str:
         f"{number}.{item.title}：{item.text.strip()}"
         for number, item in numbered_items(report.other_items)
     )
+
+
+def section_text(report: Report, kind: SectionKind) -> str:
+    """The text of the report's section of a kind, as printed (``""`` for a table)."""
+    if kind is SectionKind.PARTS:
+        return overview_text(report)
+    if kind is SectionKind.TEXT:
+        return report.problems
+    if kind is SectionKind.ITEMS:
+        return other_text(report)
+    return ""
+
+
+def section_place(report: Report, kind: SectionKind) -> str:
+    """The finding place of the report's section of a kind: ``text.overview``."""
+    return text_place(report.format.section_of(kind).id)
+
+
+def section_heading(report: Report, kind: SectionKind) -> str:
+    """The official heading of the report's section of a kind: 一、总体情况."""
+    return report.format.section_of(kind).heading
+
+
+def section_finding(
+    report: Report, kind: SectionKind, rule: str, severity: Severity, message: str
+) -> Finding:
+    """A finding placed at the report's section of a kind, its message led by the section's
+    heading in quotes: “五、存在的主要问题及改进情况”为空…"""
+    place = section_place(report, kind)
+    return Finding(rule, severity, (place,), f"“{section_heading(report, kind)}”{message}")
 
 
 MAX_NARRATIVE_CHARS = 100_000

@@ -4,30 +4,35 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .declaration import FollowUp
 from .findings import Finding, Severity
 from .model import Report
 from .values import CellValue, as_number
-
-AFTER_REVIEW = "plausibility.after_review"
-_AFTER = "table4.litigation_after_review.total"
-_REVIEW = "table4.review.total"
-_PENDING = "table4.review.pending"
 
 
 def after_review_lawsuits(
     report: Report, values: dict[str, CellValue], before: dict[str, CellValue]
 ) -> Iterator[Finding]:
-    """A 复议后起诉 follows a 行政复议 decided this year or pending at last year's end: more
-    lawsuits after review than this year's reviews and last year's pending ones together is
-    worth a look."""
-    after = as_number(values[_AFTER])
-    reviews, pending = as_number(values[_REVIEW]), as_number(before[_PENDING])
-    if after <= reviews + pending:
+    """The format's follow-ups (表四: a 复议后起诉 follows a 行政复议 decided this year or pending
+    at last year's end): more lawsuits after review than this year's reviews and last year's
+    pending ones together is worth a look."""
+    for rule in report.format.follow_ups:
+        yield from _follow_up(report, rule, values, before)
+
+
+def _follow_up(
+    report: Report, rule: FollowUp, values: dict[str, CellValue], before: dict[str, CellValue]
+) -> Iterator[Finding]:
+    later = as_number(values[rule.later])
+    source, pending = as_number(values[rule.source]), as_number(before[rule.pending])
+    if later <= source + pending:
         return
+    after, of, held = (report.format.cell(i) for i in (rule.later, rule.source, rule.pending))
     yield Finding(
-        AFTER_REVIEW,
+        rule.code,
         Severity.INFO,
-        (_AFTER, _REVIEW),
-        f"表四“复议后起诉”总计 {after} 件，多于本年“行政复议”总计 {reviews} 件与上年报告"
-        f"“行政复议”尚未审结 {pending} 件之和（{reviews + pending} 件）：请核对",
+        (rule.later, rule.source),
+        f"{after.table.name}“{after.row.label}”{after.column.label} {later} 件，"
+        f"多于本年“{of.row.label}”{of.column.label} {source} 件与上年报告"
+        f"“{held.row.label}”{held.column.label} {pending} 件之和（{source + pending} 件）：请核对",
     )

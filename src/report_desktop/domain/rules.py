@@ -11,8 +11,8 @@ from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 
 from .crossyear import DEFAULTS, CheckOptions, cross_year
-from .declaration import CellSpec, Table, cell_id
-from .findings import META_AGENCY, META_YEAR, Finding, Severity, sort_findings, text_place
+from .declaration import BalanceIdentity, CellSpec, Column, SectionKind, Table, Term, cell_id
+from .findings import META_AGENCY, META_YEAR, Finding, Severity, sort_findings
 from .hygiene import hygiene_findings
 from .model import (
     Report,
@@ -21,6 +21,8 @@ from .model import (
     other_text,
     overview_text,
     resolved_values,
+    section_finding,
+    section_place,
 )
 from .plausibility import after_review_lawsuits
 from .textcheck import last_year_findings, text_findings
@@ -30,12 +32,8 @@ Values = dict[str, CellValue]
 Rule = Callable[[Report, Values], Iterator[Finding]]
 
 FIRST_FORMAT_YEAR = 2021
-OTHER_SHARE_LIMIT = Decimal("0.3")
-OTHER_SHARE_MINIMUM = 10
 FEE_WORDS = ("信息处理费",)
 EMPTY_WORDS = ("无", "没有", "暂无")
-
-T3 = "table3"
 
 
 def check(
@@ -57,25 +55,34 @@ def check(
 # Hard rules ------------------------------------------------------------------------------------
 
 
-def table3_balance(report: Report, values: Values) -> Iterator[Finding]:
-    """一 + 二 = 三（七）总计 + 四, for each of the seven columns."""
-    table = report.format.table(T3)
-    for column in table.blocks[0].columns:
-        ids = [cell_id(T3, row, column.id) for row in _BALANCE_ROWS]
-        new, carried, results, forward = (as_number(values[i]) for i in ids)
-        if new + carried == results + forward:
-            continue
-        yield Finding(
-            "table3.balance",
-            Severity.ERROR,
-            tuple(ids),
-            f"{column.label}列：本年新收 {new} + 上年结转 {carried} = {new + carried}，"
-            f"办理结果总计 {results} + 结转下年度 {forward} = {results + forward}，"
-            f"相差 {abs(new + carried - results - forward)}",
-        )
+def balance_identities(report: Report, values: Values) -> Iterator[Finding]:
+    """The format's 勾稽关系 (表三: 一 + 二 = 三（七）总计 + 四), for each column."""
+    fmt = report.format
+    for identity in fmt.identities:
+        table = fmt.table(identity.table)
+        for column in table.blocks[0].columns:
+            yield from _balance(identity, column, values)
 
 
-_BALANCE_ROWS = ("new_applications", "carried_over", "results_total", "carried_forward")
+def _balance(identity: BalanceIdentity, column: Column, values: Values) -> Iterator[Finding]:
+    left = [(t, cell_id(identity.table, t.row, column.id)) for t in identity.left]
+    right = [(t, cell_id(identity.table, t.row, column.id)) for t in identity.right]
+    left_sum = sum((as_number(values[i]) for _, i in left), start=0)
+    right_sum = sum((as_number(values[i]) for _, i in right), start=0)
+    if left_sum == right_sum:
+        return
+    yield Finding(
+        identity.code,
+        Severity.ERROR,
+        tuple(i for _, i in left + right),
+        f"{column.label}列：{_side(left, values, left_sum)}，{_side(right, values, right_sum)}，"
+        f"相差 {abs(left_sum - right_sum)}",
+    )
+
+
+def _side(terms: list[tuple[Term, str]], values: Values, total: Decimal | int) -> str:
+    text = " + ".join(f"{term.name} {as_number(values[i])}" for term, i in terms)
+    return text if len(terms) == 1 else f"{text} = {total}"
 
 
 def cell_values(report: Report, values: Values) -> Iterator[Finding]:
@@ -119,43 +126,38 @@ def overview_length(report: Report, values: Values) -> Iterator[Finding]:
     count = character_count(overview_text(report))
     limit = report.format.overview_limit
     if count > limit:
-        yield Finding(
+        yield section_finding(
+            report,
+            SectionKind.PARTS,
             "text.overview_length",
             Severity.WARNING,
-            (text_place("overview"),),
-            f"“一、总体情况”共 {count} 字，超过原则上不超过的 {limit} 字（多 {count - limit} 字）",
+            f"共 {count} 字，超过原则上不超过的 {limit} 字（多 {count - limit} 字）",
         )
 
 
 def narrative_too_long(report: Report, values: Values) -> Iterator[Finding]:
     problem = narrative_problem(report)
     if problem:
-        yield Finding("text.too_long", Severity.ERROR, (text_place("overview"),), problem)
+        yield Finding(
+            "text.too_long", Severity.ERROR, (section_place(report, SectionKind.PARTS),), problem
+        )
 
 
 def problems_empty(report: Report, values: Values) -> Iterator[Finding]:
     text = report.problems.strip().strip("。.")
     if not text or text in EMPTY_WORDS:
         found = "为空" if not text else f"只写了“{report.problems.strip()}”"
-        yield Finding(
-            "text.problems_empty",
-            Severity.WARNING,
-            (text_place("problems"),),
-            f"“五、存在的主要问题及改进情况”{found}：格式要求具体写明存在的问题和改进情况",
-        )
+        message = f"{found}：格式要求具体写明存在的问题和改进情况"
+        kind = SectionKind.TEXT
+        yield section_finding(report, kind, "text.problems_empty", Severity.WARNING, message)
 
 
 def processing_fee_mentioned(report: Report, values: Values) -> Iterator[Finding]:
     text = other_text(report)  # items without text are not printed: their titles say nothing
     if any(word in text for word in FEE_WORDS):
         return
-    yield Finding(
-        "text.other_fee",
-        Severity.WARNING,
-        (text_place("other"),),
-        "“六、其他需要报告的事项”没有提到信息处理费：按规定须报告本年度收取信息处理费的情况"
-        "（未收取也应写明）",
-    )
+    message = "没有提到信息处理费：按规定须报告本年度收取信息处理费的情况（未收取也应写明）"
+    yield section_finding(report, SectionKind.ITEMS, "text.other_fee", Severity.WARNING, message)
 
 
 # Information -----------------------------------------------------------------------------------
@@ -173,22 +175,25 @@ def unfilled_cells(report: Report, values: Values) -> Iterator[Finding]:
             )
 
 
-def other_handling_share(report: Report, values: Values) -> Iterator[Finding]:
-    total = as_number(values[cell_id(T3, "results_total", "total")])
-    table = report.format.table(T3)
-    group = next(r for r in table.blocks[0].rows[2].children if r.id == "other_handling")
-    ids = [cell_id(T3, leaf.id, "total") for leaf in group.leaves()]
-    other = sum((as_number(values[i]) for i in ids), start=0)
-    if total < OTHER_SHARE_MINIMUM or other <= total * OTHER_SHARE_LIMIT:
-        return
-    share = round(Decimal(other) * 100 / Decimal(total))
-    yield Finding(
-        "table3.other_share",
-        Severity.INFO,
-        (*ids, cell_id(T3, "results_total", "total")),
-        f"{group.label} 共 {other} 件，占办理结果总计 {total} 件的 {share}%，"
-        "上级常会问及原因，建议在正文中说明",
-    )
+def share_limits(report: Report, values: Values) -> Iterator[Finding]:
+    """Row groups that take more than their customary share of a total (表三's 其他处理)."""
+    fmt = report.format
+    for watch in fmt.share_limits:
+        whole_id = cell_id(watch.table, watch.whole, watch.column)
+        total = as_number(values[whole_id])
+        group = fmt.row(watch.table, watch.part)
+        ids = [cell_id(watch.table, leaf.id, watch.column) for leaf in group.leaves()]
+        part = sum((as_number(values[i]) for i in ids), start=0)
+        if total < watch.minimum or part <= total * watch.limit:
+            continue
+        share = round(Decimal(part) * 100 / Decimal(total))
+        yield Finding(
+            watch.code,
+            Severity.INFO,
+            (*ids, whole_id),
+            f"{group.label} 共 {part} 件，占{watch.whole_name} {total} 件的 {share}%，"
+            "上级常会问及原因，建议在正文中说明",
+        )
 
 
 def _typed_cells(report: Report, table: Table) -> Iterable[CellSpec]:
@@ -196,7 +201,7 @@ def _typed_cells(report: Report, table: Table) -> Iterable[CellSpec]:
 
 
 RULES: tuple[Rule, ...] = (
-    table3_balance,
+    balance_identities,
     cell_values,
     meta_required,
     overview_length,
@@ -204,7 +209,7 @@ RULES: tuple[Rule, ...] = (
     problems_empty,
     processing_fee_mentioned,
     unfilled_cells,
-    other_handling_share,
+    share_limits,
     text_findings,
     hygiene_findings,
 )

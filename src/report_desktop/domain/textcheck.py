@@ -12,8 +12,9 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
+from .declaration import SectionKind
 from .findings import Finding, Severity, text_place
-from .model import Report, other_text, overview_text
+from .model import Report, section_text
 from .numerals import normalize
 from .textread import (
     AMOUNT_SUBJECTS,
@@ -172,9 +173,9 @@ def _signed(value: Decimal) -> str:
 
 
 def _narratives(report: Report) -> Iterator[tuple[str, str]]:
-    yield "overview", overview_text(report)
-    yield "problems", report.problems
-    yield "other", other_text(report)
+    for section in report.format.sections:
+        if section.kind is not SectionKind.TABLE:
+            yield section.id, section_text(report, section.kind)
 
 
 def stated_figures(text: str, year: int | None) -> tuple[Stated, ...]:

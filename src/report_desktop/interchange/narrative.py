@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from report_desktop.domain.declaration import ReportFormat, Section, TextPart
+from report_desktop.domain.declaration import ReportFormat, Section, SectionKind, TextPart
 from report_desktop.domain.model import CUSTOM_ITEM, TextItem
 
 from .document_tables import Variant
@@ -245,13 +245,13 @@ def _signature(lines: list[str], result: Narrative) -> list[str]:
 
 
 def _take_section(result: Narrative, section: Section, lines: list[str]) -> None:
-    if section.id == "overview":
+    if section.kind is SectionKind.PARTS:
         intro, parts = split_parts(lines)
         result.overview_intro = "\n".join(intro)
         result.overview_parts = parts
-    elif section.id == "problems":
+    elif section.kind is SectionKind.TEXT:
         result.problems = "\n".join(lines)
-    elif section.id == "other":
+    elif section.kind is SectionKind.ITEMS:
         lines = _signature(lines, result)
         intro, items = split_parts(lines)
         if intro:

@@ -344,7 +344,8 @@ def _with_document(
     errors = list(base.errors)
     if not reading.found and not narrative.sections_found:
         errors.append(
-            "文件中既没有报告的表格，也没有“一、总体情况”等部分标题，不像政府信息公开工作年度报告。"
+            f"文件中既没有报告的表格，也没有“{fmt.sections[0].heading}”等部分标题，"
+            f"不像{fmt.title}。"
         )
     notes = list(base.notes)
     headings = {s.id: s.heading for s in fmt.sections}

@@ -10,20 +10,18 @@ from __future__ import annotations
 import re
 from typing import NotRequired, TypedDict
 
-from report_desktop.domain.declaration import (
-    Block,
-    HeaderCell,
-    RowNode,
-    Section,
-    Table,
-    cell_id,
-)
+from report_desktop.domain.declaration import ReportFormat, Section, SectionKind, Table
 from report_desktop.domain.model import Report, TextItem, numbered_items, resolved_values
+from report_desktop.domain.table_geometry import (
+    CellRole,
+    PlacedCell,
+    TableGeometry,
+    table_geometry,
+)
 from report_desktop.domain.values import CellValue, format_value
 
 from .xmltext import xml_safe_report
 
-TITLE_SUFFIX = "政府信息公开工作年度报告"
 UNKNOWN_YEAR = "XXXX"
 DRAFT_LABEL = "草稿"
 DRAFT_NOTICE = "草稿　未定稿，请勿对外发布"
@@ -56,6 +54,9 @@ class Cell(TypedDict):
     """The HTML id of a header cell (web page), see :func:`report_desktop.render.html`."""
     headers: NotRequired[str]
     """The ids of the header cells of a value cell (web page)."""
+    row: NotRequired[int]
+    col: NotRequired[int]
+    """The cell's place in the table's grid (its merge origin), from the table's geometry."""
 
 
 class Row(TypedDict):
@@ -78,6 +79,8 @@ class TableContext(TypedDict):
     grid_columns: int
     col_classes: list[str]
     """One CSS class per grid column (``label-1`` … ``value``), for a ``<colgroup>``."""
+    col_widths_mm: list[str]
+    """The printed width of every grid column in mm, as declared (``"7.6"``)."""
     head: list[Row]
     """Header rows repeated on every page (``<thead>``); empty for 表二."""
     groups: list[Group]
@@ -152,9 +155,9 @@ def document_context(report: Report, draft_mark: bool) -> DocumentContext:
 
 
 def report_title_lines(report: Report) -> list[str]:
-    """「<agency>」 and 「<year>年政府信息公开工作年度报告」; one line without an agency."""
+    """「<agency>」 and 「<year>年」 + the format's title; one line without an agency."""
     agency = report.meta.agency.strip()
-    second = f"{_year(report)}年{TITLE_SUFFIX}"
+    second = f"{_year(report)}年{report.format.title}"
     return [agency, second] if agency else [second]
 
 
@@ -199,17 +202,21 @@ def numbered_paragraphs(items: list[TextItem], separator: str) -> list[Paragraph
 
 
 def _narrative(report: Report, section: Section) -> list[Paragraph]:
-    if section.id == "overview":
+    if section.kind is SectionKind.PARTS:
         return paragraphs(report.overview_intro) + numbered_paragraphs(report.overview_parts, "。")
-    if section.id == "problems":
+    if section.kind is SectionKind.TEXT:
         return paragraphs(report.problems)
-    if section.id == "other":
+    if section.kind is SectionKind.ITEMS:
         return numbered_paragraphs(report.other_items, "：")
     return []
 
 
 def _section(report: Report, values: dict[str, CellValue], section: Section) -> SectionContext:
-    table = table_context(report.format.table(section.table), values) if section.table else None
+    table = (
+        table_context(report.format, report.format.table(section.table), values)
+        if section.table
+        else None
+    )
     return {
         "id": section.id,
         "numeral": section.numeral,
@@ -223,13 +230,91 @@ def _section(report: Report, values: dict[str, CellValue], section: Section) -> 
 # Tables ------------------------------------------------------------------------------------------
 
 
-def table_context(table: Table, values: dict[str, CellValue]) -> TableContext:
-    """A table as header rows and ``<tbody>`` groups, merges derived from the declaration."""
-    if table.layout == "blocks":
-        return _blocks_table(table, values)
-    if table.layout == "strip":
-        return _strip_table(table, values)
-    return _grid_table(table, values)
+def table_context(fmt: ReportFormat, table: Table, values: dict[str, CellValue]) -> TableContext:
+    """A table as header rows and ``<tbody>`` groups, drawn from its one geometry
+    (:mod:`report_desktop.domain.table_geometry`)."""
+    geometry = table_geometry(fmt, table)
+    head: list[Row] = []
+    groups: list[Group] = []
+    for index, line in enumerate(geometry.lines):
+        cells = [_placed_cell(c, line.head, values) for c in geometry.cells_in_row(index)]
+        row: Row = {"id": line.id, "cls": line.style, "cells": cells}
+        if line.head:
+            head.append(row)
+        elif groups and groups[-1]["id"] == line.group:
+            groups[-1]["rows"].append(row)
+        else:
+            groups.append({"id": line.group, "rows": [row]})
+    return {
+        "id": table.id,
+        "name": table.name,
+        "layout": table.layout,
+        "grid_columns": geometry.cols,
+        "col_classes": _col_classes(geometry),
+        "col_widths_mm": [f"{width:g}" for width in geometry.widths_mm],
+        "head": head,
+        "groups": groups,
+    }
+
+
+def _col_classes(geometry: TableGeometry) -> list[str]:
+    """One class per grid column: ``label-N`` beside the values, ``value`` (with the column's id
+    when each grid column holds one declared column), and ``w-N`` for its declared width."""
+    labels = [f"label-{i}" for i in range(1, geometry.label_columns + 1)]
+    table = geometry.table
+    values = geometry.cols - geometry.label_columns
+    if table.layout == "grid":
+        classes = labels + [f"value col-{column.id}" for column in table.blocks[0].columns]
+    else:
+        classes = labels + ["value"] * values
+    return [f"{cls} w-{i}" for i, cls in enumerate(classes, start=1)]
+
+
+def _placed_cell(placed: PlacedCell, in_head: bool, values: dict[str, CellValue]) -> Cell:
+    if placed.spec is not None:
+        cell = _value_cell(values[placed.spec.id], placed.colspan)
+    elif placed.role is CellRole.CAPTION:
+        cell = _cell(
+            placed.text,
+            scope="rowgroup",
+            cls="caption",
+            colspan=placed.colspan,
+            rowspan=placed.rowspan,
+        )
+    elif placed.role is CellRole.LABEL:
+        cell = _label_cell(placed)
+    else:
+        scope = "colgroup" if in_head and placed.colspan > 1 else "col"
+        note = in_head and placed.role is CellRole.CORNER  # 表三's 勾稽关系 above the labels
+        cls = "head note" if note else "head"
+        cell = _cell(
+            placed.text, scope=scope, cls=cls, colspan=placed.colspan, rowspan=placed.rowspan
+        )
+    cell["row"] = placed.row
+    cell["col"] = placed.col
+    return cell
+
+
+def _label_cell(placed: PlacedCell) -> Cell:
+    if not placed.group:
+        return _cell(
+            placed.text,
+            scope="row",
+            cls=f"label depth-{placed.level}",
+            colspan=placed.colspan,
+            rowspan=placed.rowspan,
+        )
+    cell = _cell(
+        placed.text,
+        scope="rowgroup",
+        cls=f"label group depth-{placed.level}",
+        colspan=placed.colspan,
+        rowspan=placed.rowspan,
+    )
+    if match := _ENUMERATOR.match(placed.text):
+        cell["prefix"] = match.group(0)
+        cell["text"] = placed.text[match.end() :]
+    return cell
 
 
 def _cell(
@@ -256,139 +341,6 @@ def _value_cell(value: CellValue, colspan: int = 1) -> Cell:
     """A value as printed; ``digits-N`` tells the stylesheet how long it is (narrow columns)."""
     text = format_value(value, empty="0")
     return _cell(text, tag="td", colspan=colspan, cls=f"num digits-{min(len(text), 12)}")
-
-
-def _header_rows(header: tuple[tuple[HeaderCell, ...], ...]) -> list[Row]:
-    rows: list[Row] = []
-    for index, header_row in enumerate(header, start=1):
-        cells = [
-            _cell(
-                h.label,
-                scope="colgroup" if h.colspan > 1 else "col",
-                colspan=h.colspan,
-                rowspan=h.rowspan,
-                cls="head",
-            )
-            for h in header_row
-        ]
-        rows.append({"id": f"head-{index}", "cls": "head", "cells": cells})
-    return rows
-
-
-def _grid_table(table: Table, values: dict[str, CellValue]) -> TableContext:
-    """表三: label columns from the row tree, one value column per declared column."""
-    (block,) = table.blocks
-    depth = block.row_depth()
-    groups: list[Group] = []
-    for node in block.rows:
-        rows = [
-            _value_row(table, block, leaf, labels, values)
-            for leaf, labels in _label_cells(node, 1, depth)
-        ]
-        groups.append({"id": node.id, "rows": rows})
-    return {
-        "id": table.id,
-        "name": table.name,
-        "layout": table.layout,
-        "grid_columns": depth + len(block.columns),
-        "col_classes": [f"label-{i}" for i in range(1, depth + 1)]
-        + [f"value col-{column.id}" for column in block.columns],
-        "head": _header_rows(table.header),
-        "groups": groups,
-    }
-
-
-def _label_cells(node: RowNode, depth: int, max_depth: int) -> list[tuple[RowNode, list[Cell]]]:
-    """Each leaf under ``node`` with the label cells printed at its start (merged group labels)."""
-    if not node.children:
-        colspan = max_depth - depth + 1
-        return [
-            (node, [_cell(node.label, scope="row", colspan=colspan, cls=f"label depth-{depth}")])
-        ]
-    rows: list[tuple[RowNode, list[Cell]]] = []
-    for child in node.children:
-        rows.extend(_label_cells(child, depth + 1, max_depth))
-    group_label = _cell(
-        node.label, scope="rowgroup", rowspan=len(rows), cls=f"label group depth-{depth}"
-    )
-    if match := _ENUMERATOR.match(node.label):
-        group_label["prefix"] = match.group(0)
-        group_label["text"] = node.label[match.end() :]
-    first_leaf, first_cells = rows[0]
-    rows[0] = (first_leaf, [group_label, *first_cells])
-    return rows
-
-
-def _value_row(
-    table: Table, block: Block, leaf: RowNode, labels: list[Cell], values: dict[str, CellValue]
-) -> Row:
-    cells = labels + [
-        _value_cell(values[cell_id(table.id, leaf.id, column.id)]) for column in block.columns
-    ]
-    return {"id": leaf.id, "cls": "total" if leaf.computed else "", "cells": cells}
-
-
-def _blocks_table(table: Table, values: dict[str, CellValue]) -> TableContext:
-    """表二: per block a caption row, a header row and its value rows; the widest block sets
-    the grid."""
-    value_columns = max(len(block.columns) for block in table.blocks)
-    groups = [_block_group(table, block, value_columns, values) for block in table.blocks]
-    return {
-        "id": table.id,
-        "name": table.name,
-        "layout": table.layout,
-        "grid_columns": 1 + value_columns,
-        "col_classes": ["label-1"] + ["value"] * value_columns,
-        "head": [],
-        "groups": groups,
-    }
-
-
-def _spans(count: int, width: int) -> list[int]:
-    """Colspans of ``count`` columns filling ``width`` grid columns (the last takes the rest)."""
-    base = width // count
-    return [base] * (count - 1) + [width - base * (count - 1)]
-
-
-def _block_group(table: Table, block: Block, width: int, values: dict[str, CellValue]) -> Group:
-    spans = _spans(len(block.columns), width)
-    caption: Row = {
-        "id": f"{block.id}-caption",
-        "cls": "caption",
-        "cells": [_cell(block.caption, scope="rowgroup", colspan=width + 1, cls="caption")],
-    }
-    header_cells = [_cell(block.corner, scope="col", cls="head")] + [
-        _cell(column.label, scope="col", colspan=span, cls="head")
-        for column, span in zip(block.columns, spans, strict=True)
-    ]
-    header: Row = {"id": f"{block.id}-head", "cls": "head", "cells": header_cells}
-    rows = [caption, header]
-    for leaf in block.leaf_rows():
-        cells = [_cell(leaf.label, scope="row", cls="label depth-1")] + [
-            _value_cell(values[cell_id(table.id, leaf.id, column.id)], colspan=span)
-            for column, span in zip(block.columns, spans, strict=True)
-        ]
-        rows.append({"id": leaf.id, "cls": "", "cells": cells})
-    return {"id": block.id, "rows": rows}
-
-
-def _strip_table(table: Table, values: dict[str, CellValue]) -> TableContext:
-    """表四: the declared header, then every value in one row (block rows × columns, in order)."""
-    (block,) = table.blocks
-    cells = [
-        _value_cell(values[cell_id(table.id, row.id, column.id)])
-        for row in block.leaf_rows()
-        for column in block.columns
-    ]
-    return {
-        "id": table.id,
-        "name": table.name,
-        "layout": table.layout,
-        "grid_columns": len(cells),
-        "col_classes": ["value"] * len(cells),
-        "head": _header_rows(table.header),
-        "groups": [{"id": block.id, "rows": [{"id": "values", "cls": "", "cells": cells}]}],
-    }
 
 
 # Draft mark --------------------------------------------------------------------------------------

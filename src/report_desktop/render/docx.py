@@ -58,15 +58,6 @@ CHAR_SPACE = -849
 ROW_HEIGHT_TWIPS = 340
 """Rows at least 6 mm high, like the printed table."""
 
-COLUMN_WIDTHS_MM: dict[str, tuple[float, ...]] = {
-    "table2": (40.0, 38.7, 38.7, 38.6),
-    "table3": (7.6, 16.0, 56.9, 12.5, 10.5, 10.5, 10.5, 10.5, 10.5, 10.5),
-    "table4": (10.4,) * 15,
-}
-
-NOTE_TABLES = frozenset({"table3"})
-"""Tables whose corner header cell is a note, set flush left as printed (表三's 勾稽关系)."""
-
 BODY_STYLE = "报告正文"
 TITLE_STYLE = "报告标题"
 HEADING_STYLE = "报告一级标题"
@@ -255,7 +246,7 @@ def _set_properties(document: Any, report: Report, context: DocumentContext) -> 
     props.author = document_property(context["agency"])
     props.last_modified_by = document_property(context["agency"])
     props.language = context["lang"]
-    props.subject = "政府信息公开工作年度报告"
+    props.subject = report.format.title
     props.keywords = "政府信息公开;年度报告"
     props.comments = ""
     props.created = moment
@@ -310,7 +301,7 @@ def _add_table(document: Any, context: TableContext) -> None:
         _fill_cell(target, cell, size, style_id)
         if "num" in cell["cls"].split():
             _set_value_margin(target, margin)
-        if context["id"] in NOTE_TABLES and (row_index, column_index) == (0, 0):
+        if "note" in cell["cls"].split():
             from docx.enum.text import WD_ALIGN_PARAGRAPH
 
             target.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.LEFT  # 表三's note, as printed
@@ -319,28 +310,14 @@ def _add_table(document: Any, context: TableContext) -> None:
 
 
 def place_cells(rows: list[Row]) -> list[tuple[int, int, Cell]]:
-    """Each cell with its grid position (row, column), spans of the rows above respected."""
-    taken: set[tuple[int, int]] = set()
-    placed: list[tuple[int, int, Cell]] = []
-    for row_index, row in enumerate(rows):
-        column = 0
-        for cell in row["cells"]:
-            while (row_index, column) in taken:
-                column += 1
-            placed.append((row_index, column, cell))
-            for r in range(row_index, row_index + cell["rowspan"]):
-                for c in range(column, column + cell["colspan"]):
-                    taken.add((r, c))
-            column += cell["colspan"]
-    return placed
+    """Each cell with its grid position (row, column), as the table's geometry placed it."""
+    return [(cell["row"], cell["col"], cell) for row in rows for cell in row["cells"]]
 
 
 def _set_widths(table: Any, context: TableContext) -> None:
     from docx.shared import Mm
 
-    widths = COLUMN_WIDTHS_MM.get(context["id"])
-    if widths is None or len(widths) != context["grid_columns"]:
-        widths = (156.0 / context["grid_columns"],) * context["grid_columns"]
+    widths = [float(width) for width in context["col_widths_mm"]]
     for column, width in zip(table.columns, widths, strict=True):
         column.width = Mm(width)
     for tr in table._tbl.tr_lst:

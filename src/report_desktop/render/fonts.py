@@ -37,10 +37,31 @@ BUNDLED_FONTS: tuple[BundledFont, ...] = (
 )
 
 
+COLUMN_WIDTHS = "/* column widths */"
+"""Where the stylesheet takes the declared column widths (:func:`column_width_rules`)."""
+
+
 def stylesheet_text() -> str:
-    """The print stylesheet, ``@font-face`` rules included (for the PDF)."""
+    """The print stylesheet, ``@font-face`` rules included (for the PDF), with the column
+    widths of every known format's tables."""
     folder, *parts = STYLESHEET
-    return read_text(folder, *parts)
+    return read_text(folder, *parts).replace(COLUMN_WIDTHS, column_width_rules())
+
+
+def column_width_rules() -> str:
+    """``table.table3 col.w-1 { width: 7.6mm; }`` … from the tables' one geometry."""
+    from report_desktop.domain.model import FORMATS
+    from report_desktop.domain.table_geometry import table_geometry
+
+    rules = []
+    for fmt in FORMATS.values():
+        for table in fmt.tables:
+            widths = table_geometry(fmt, table).widths_mm
+            rules += [
+                f"table.{table.id} col.w-{i} {{\n  width: {width:g}mm;\n}}\n"
+                for i, width in enumerate(widths, start=1)
+            ]
+    return "\n".join(rules)
 
 
 def web_stylesheet_text() -> str:

@@ -6,22 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..domain.findings import text_place
 from ..domain.model import Meta, Report, TextItem
 
 FieldValue = str | int | dt.date | None
 
-META_TEXT_FIELDS = ("agency", "website_name", "website", "address", "phone")
 REPORT_TEXT_FIELDS = ("preface", "overview_intro", "problems")
 ITEM_LISTS = ("overview_parts", "other_items")
-
-SECTION_OF_FIELD = {
-    "overview_intro": "overview",
-    "overview_parts": "overview",
-    "problems": "problems",
-    "other_items": "other",
-}
-"""The narrative section a field belongs to (for ``text.<section>`` findings)."""
 
 
 def get_field(report: Report, key: str) -> FieldValue:
@@ -53,15 +43,6 @@ def set_field(report: Report, key: str, value: FieldValue) -> None:
 def item_field(list_name: str, index: int, attr: str) -> str:
     """The key of a text item's title or text: ``other_items.0.text``."""
     return f"{list_name}.{index}.{attr}"
-
-
-def place_of_field(key: str) -> str:
-    """The finding place a field belongs to: ``meta.agency``, ``text.overview`` or ''."""
-    head = key.partition(".")[0]
-    if head == "meta":
-        return key
-    section = SECTION_OF_FIELD.get(head)
-    return text_place(section) if section else ""
 
 
 def items_of(report: Report, list_name: str) -> list[TextItem]:

@@ -8,8 +8,10 @@
       "format_edition": "2021",
       "report": {...},
       "saved_at": "2025-01-20T08:30:00Z",
-      "schema_version": 1
+      "schema_version": 2
     }
+
+(``schema_version``: :data:`~report_desktop.storage.migrations.CURRENT_SCHEMA_VERSION`.)
 
 Reading checks, in this order: the file can be read, is UTF-8, is JSON, is one of our drafts
 (``format``), is not from a newer program (``schema_version``, refused before anything else is

@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..domain.declaration import CellSpec
+from ..domain.table_geometry import CellRole
 from ..domain.values import CellValue, CellValueError, format_value, parse_cell
-from .grid_layout import GridLayout, Kind
+from .grid_layout import GridLayout
 
 
 @dataclass
@@ -64,7 +65,7 @@ def _plan_cell(layout: GridLayout, plan: PastePlan, r: int, c: int, text: str) -
     where = f"第 {r + 1} 行第 {c + 1} 列"
     if target is None or target.spec is None:
         if target is None or target.text.strip() != text.strip():
-            kind = "表头" if target is not None and target.kind is not Kind.LABEL else "栏目"
+            kind = "表头" if target is not None and target.role is not CellRole.LABEL else "栏目"
             plan.refused.append(f"{where}是{kind}，不能填写“{text.strip()}”")
         return
     spec = target.spec

@@ -13,7 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QTableView
 
-from .grid_layout import GridLayout, Kind
+from .grid_layout import GridLayout
 
 
 class FrozenPane(QTableView):
@@ -126,7 +126,7 @@ class FrozenPanes:
 def frozen_columns(layout: GridLayout) -> int:
     """How many columns at the left hold only labels and captions (0 when a cell reaches across
     from them into the figures, which would cut it in two)."""
-    values = [cell.col for cell in layout.cells if cell.kind is Kind.VALUE]
+    values = [cell.col for cell in layout.cells if cell.is_value]
     first = min(values) if values else 0
     crosses = any(cell.col < first < cell.col + cell.colspan for cell in layout.cells)
     return 0 if crosses else first

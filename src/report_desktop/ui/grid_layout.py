@@ -8,46 +8,13 @@ movement between value cells is worked out here too.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from enum import Enum
 
-from ..domain.declaration import (
-    Block,
-    CellSpec,
-    Column,
-    HeaderCell,
-    ReportFormat,
-    RowNode,
-    Table,
-    cell_id,
-)
+from ..domain.declaration import ReportFormat, Table
+from ..domain.table_geometry import PlacedCell, table_geometry
 
-
-class Kind(Enum):
-    HEADER = "header"
-    CAPTION = "caption"
-    LABEL = "label"
-    VALUE = "value"
-
-
-@dataclass(frozen=True)
-class GridCell:
-    row: int
-    col: int
-    kind: Kind
-    text: str = ""
-    rowspan: int = 1
-    colspan: int = 1
-    spec: CellSpec | None = None
-    """The declared value cell (``VALUE`` only)."""
-
-    @property
-    def editable(self) -> bool:
-        return self.spec is not None and not self.spec.computed
-
-    @property
-    def spanned(self) -> bool:
-        return self.rowspan > 1 or self.colspan > 1
+GridCell = PlacedCell
+"""A cell of the grid: as the table's one geometry places it."""
 
 
 class Step(Enum):
@@ -60,8 +27,17 @@ class Step(Enum):
 class GridLayout:
     """A table as a grid: ``cells`` are the origins of merged areas, in row-major order."""
 
-    def __init__(self, table: Table, rows: int, cols: int, cells: list[GridCell]) -> None:
+    def __init__(
+        self,
+        table: Table,
+        rows: int,
+        cols: int,
+        cells: list[GridCell],
+        label_widths_mm: tuple[float, ...] = (),
+    ) -> None:
         self.table = table
+        self.label_widths_mm = label_widths_mm
+        """The printed widths of the row-label columns (the first columns), as declared."""
         self.rows = rows
         self.cols = cols
         self.cells = sorted(cells, key=lambda c: (c.row, c.col))
@@ -82,7 +58,7 @@ class GridLayout:
         return self._by_id[spec_id]
 
     def value_cells(self) -> Iterator[GridCell]:
-        return (c for c in self.cells if c.kind is Kind.VALUE)
+        return (c for c in self.cells if c.is_value)
 
     def has_cell(self, spec_id: str) -> bool:
         return spec_id in self._by_id
@@ -122,103 +98,7 @@ class GridLayout:
 
 
 def build_layout(fmt: ReportFormat, table: Table) -> GridLayout:
-    """The grid of a declared table, by its layout kind."""
-    builders = {"grid": _grid, "strip": _strip, "blocks": _blocks}
-    return builders[table.layout](fmt, table)
-
-
-def _header_cells(header: tuple[tuple[HeaderCell, ...], ...]) -> list[GridCell]:
-    """Header rows placed like an HTML table: each cell takes the next free column."""
-    taken: set[tuple[int, int]] = set()
-    cells: list[GridCell] = []
-    for r, header_row in enumerate(header):
-        c = 0
-        for head in header_row:
-            while (r, c) in taken:
-                c += 1
-            cells.append(GridCell(r, c, Kind.HEADER, head.label, head.rowspan, head.colspan))
-            taken.update(
-                (r + dr, c + dc) for dr in range(head.rowspan) for dc in range(head.colspan)
-            )
-            c += head.colspan
-    return cells
-
-
-def _specs(fmt: ReportFormat, table: Table, block: Block, row: RowNode) -> list[CellSpec]:
-    return [fmt.cell(cell_id(table.id, row.id, column.id)) for column in block.columns]
-
-
-def _grid(fmt: ReportFormat, table: Table) -> GridLayout:
-    """表三: header rows, then the row tree as nested merged label columns, then the values."""
-    block = table.blocks[0]
-    placer = _TreePlacer(fmt, table, block)
-    row = len(table.header)
-    for node in block.rows:
-        row = placer.place(node, row, 0)
-    return GridLayout(table, row, placer.depth + len(block.columns), placer.cells)
-
-
-class _TreePlacer:
-    """Places a row tree: a group's label merges down over its rows, a leaf's label merges right
-    up to the value columns."""
-
-    def __init__(self, fmt: ReportFormat, table: Table, block: Block) -> None:
-        self.fmt = fmt
-        self.table = table
-        self.block = block
-        self.depth = block.row_depth()
-        self.cells = _header_cells(table.header)
-
-    def place(self, node: RowNode, row: int, level: int) -> int:
-        """Place ``node`` (and its children) from grid row ``row``; returns the next free row."""
-        if node.is_group:
-            height = sum(1 for _ in node.leaves())
-            self.cells.append(GridCell(row, level, Kind.LABEL, node.label, rowspan=height))
-            for child in node.children:
-                row = self.place(child, row, level + 1)
-            return row
-        self.cells.append(GridCell(row, level, Kind.LABEL, node.label, colspan=self.depth - level))
-        for offset, spec in enumerate(_specs(self.fmt, self.table, self.block, node)):
-            self.cells.append(GridCell(row, self.depth + offset, Kind.VALUE, spec=spec))
-        return row + 1
-
-
-def _strip(fmt: ReportFormat, table: Table) -> GridLayout:
-    """表四: header rows, then one row holding every block row's cells side by side."""
-    block = table.blocks[0]
-    cells = _header_cells(table.header)
-    row = len(table.header)
-    col = 0
-    for node in block.leaf_rows():
-        for spec in _specs(fmt, table, block, node):
-            cells.append(GridCell(row, col, Kind.VALUE, spec=spec))
-            col += 1
-    return GridLayout(table, row + 1, col, cells)
-
-
-def _blocks(fmt: ReportFormat, table: Table) -> GridLayout:
-    """表二: per block a caption row, a header row (信息内容 | columns) and its rows."""
-    width = 1 + max(len(b.columns) for b in table.blocks)
-    cells: list[GridCell] = []
-    row = 0
-    for block in table.blocks:
-        cells.append(GridCell(row, 0, Kind.CAPTION, block.caption, colspan=width))
-        cells.append(GridCell(row + 1, 0, Kind.HEADER, block.corner))
-        for col, span, column in _spread(block, width):
-            cells.append(GridCell(row + 1, col, Kind.HEADER, column.label, colspan=span))
-        row += 2
-        for node in block.leaf_rows():
-            cells.append(GridCell(row, 0, Kind.LABEL, node.label))
-            specs = _specs(fmt, table, block, node)
-            for (col, span, _), spec in zip(_spread(block, width), specs, strict=True):
-                cells.append(GridCell(row, col, Kind.VALUE, colspan=span, spec=spec))
-            row += 1
-    return GridLayout(table, row, width, cells)
-
-
-def _spread(block: Block, width: int) -> Iterator[tuple[int, int, Column]]:
-    """Columns of a block across the value area; the last one takes what is left."""
-    count = len(block.columns)
-    for index, column in enumerate(block.columns):
-        span = width - 1 - index if index == count - 1 else 1
-        yield 1 + index, span, column
+    """The grid of a declared table, as its one geometry places it."""
+    geometry = table_geometry(fmt, table)
+    labels = geometry.widths_mm[: geometry.label_columns]
+    return GridLayout(table, geometry.rows, geometry.cols, list(geometry.cells), labels)

@@ -21,9 +21,10 @@ from PySide6.QtGui import QColor, QFont
 from ..domain.crossyear import compared_with_last_year
 from ..domain.declaration import Table
 from ..domain.findings import Finding, Severity
+from ..domain.table_geometry import CellRole
 from ..domain.values import CellValueError, as_number, format_value, parse_cell
 from ..session.report_session import ReportSession
-from .grid_layout import GridCell, GridLayout, Kind, build_layout
+from .grid_layout import GridCell, GridLayout, build_layout
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -101,10 +102,6 @@ class GridModel(QAbstractTableModel):
         found = self.cell(index)
         return self._display[found.spec.id] if found is not None and found.spec else ""
 
-    def kind_at(self, index: AnyIndex) -> Kind | None:
-        found = self.cell(index)
-        return None if found is None else found.kind
-
     def severity_at(self, index: AnyIndex) -> Severity | None:
         """The most severe finding at a value cell (what its mark shows)."""
         found = self.cell(index)
@@ -140,8 +137,8 @@ class GridModel(QAbstractTableModel):
         if role in (_DISPLAY, _TOOLTIP):
             return found.text
         if role == _ALIGN:
-            return _LEFT if found.kind is Kind.LABEL else _CENTER
-        if role == _BACKGROUND and found.kind is not Kind.LABEL:
+            return _LEFT if found.role is CellRole.LABEL else _CENTER
+        if role == _BACKGROUND and found.role is not CellRole.LABEL:
             return HEADER_BACKGROUND
         return None
 

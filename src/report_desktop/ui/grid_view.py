@@ -26,8 +26,11 @@ from .grid_layout import GridCell, GridLayout, Step
 from .grid_model import GridModel
 from .refusal_note import RefusalNote
 
-LABEL_CHARS = {"grid": (4, 7, 15), "blocks": (8,), "strip": ()}
-"""Widths of the row-label columns, in CJK characters, by table layout."""
+LABEL_BASE_CHARS = 4
+MM_PER_LABEL_CHAR = 5
+"""A row-label column on screen follows its printed width (declared once in the format): a
+base of 4 CJK characters of the editor's font plus one per 5 mm (表三: 6, 7, 15), so the
+narrow printed columns, whose labels wrap at 10 pt, stay readable at screen size."""
 VALUE_CHARS = {"grid": 4.8, "blocks": 8, "strip": 4.6}
 
 _SELECT = QItemSelectionModel.SelectionFlag.ClearAndSelect
@@ -100,7 +103,9 @@ class GridView(QTableView):
         metrics = QFontMetrics(self.font())
         char = metrics.horizontalAdvance("中")
         kind = self.layout_.table.layout
-        labels = LABEL_CHARS[kind]
+        labels = [
+            round(LABEL_BASE_CHARS + mm / MM_PER_LABEL_CHAR) for mm in self.layout_.label_widths_mm
+        ]
         widths = []
         for col in range(self.layout_.cols):
             chars = labels[col] if col < len(labels) else VALUE_CHARS[kind]

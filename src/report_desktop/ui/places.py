@@ -3,13 +3,11 @@ the page that shows each place."""
 
 from __future__ import annotations
 
+from ..domain.declaration import SectionKind
 from ..domain.findings import Finding
 from ..domain.model import Report
 
 META_PAGE = "meta"
-REFERENCE_PAGES = ("overview", "problems", "other")
-"""The pages with a panel showing last year's text. The preface is not among them: a report
-started from last year's keeps the preface (years moved on) already."""
 META_LABELS = {
     "agency": "机关名称",
     "year": "报告年度",
@@ -20,6 +18,12 @@ META_LABELS = {
     "publication_date": "发布日期",
     "preface": "前言",
 }
+
+
+def reference_pages(report: Report) -> list[str]:
+    """The pages with a panel showing last year's text: the narrative sections. The preface is
+    not among them: a report started from last year's keeps the preface (years moved on)."""
+    return [s.id for s in report.format.sections if s.kind is not SectionKind.TABLE]
 
 
 def page_ids(report: Report) -> list[str]:

@@ -32,7 +32,7 @@ from .importing import DOCUMENT_SUFFIXES, Imports
 from .notice_bar import NoticeBar
 from .page_stack import PageStack
 from .pages.base import Page
-from .places import REFERENCE_PAGES
+from .places import reference_pages
 from .prompter import Prompter
 
 RELINK = "重新关联…"
@@ -59,10 +59,15 @@ def read_last_year(report: Report, draft_path: Path | None) -> LastYear:
 
 def carried_over_message(source: Path, report: Report) -> str:
     year = f"{report.meta.year}年度" if report.meta.year else "本年度"
+    fmt = report.format
+    carried = "".join(
+        f"{fmt.table(pair.table).name}“{fmt.row(pair.table, pair.target).label}”已按上年"
+        f"“{fmt.row(pair.table, pair.source).label}”逐列填入；"
+        for pair in fmt.carry_overs
+    )
     return (
-        f"已按上年报告“{source.name}”新建{year}报告：表三“二、上年结转政府信息公开申请数量”"
-        "已按上年“四、结转下年度继续办理”逐列填入；机关信息、前言（年份已顺延）和各部分的"
-        "小标题沿用上年。其余数字和正文为空，上年的正文在右侧参考栏中对照。请核对后保存。"
+        f"已按上年报告“{source.name}”新建{year}报告：{carried}机关信息、前言（年份已顺延）和"
+        "各部分的小标题沿用上年。其余数字和正文为空，上年的正文在右侧参考栏中对照。请核对后保存。"
     )
 
 
@@ -314,7 +319,7 @@ class PreviousYear(QObject):
         view = page.grid_view()
         if view is not None:
             view.delegate.show_previous = self.ctx.settings.show_previous_values
-        if page.page_id in REFERENCE_PAGES:
+        if page.page_id in reference_pages(page.session.report):
             self._add_reference_panel(page)
 
     def _add_reference_panel(self, page: Page) -> None:

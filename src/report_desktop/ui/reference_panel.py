@@ -18,21 +18,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.model import Report, other_text, overview_text
+from ..domain.model import Report, section_text
 from ..session.report_session import ReportSession
+from .places import reference_pages
 
 EMPTY_PART = "（上年报告的这一部分为空）"
 
 
 def reference_text(previous: Report, page_id: str) -> str:
     """Last year's text of a page's section, as it was printed."""
-    if page_id == "overview":
-        return overview_text(previous)
-    if page_id == "problems":
-        return previous.problems.strip()
-    if page_id == "other":
-        return other_text(previous)
-    return ""
+    if page_id not in reference_pages(previous):
+        return ""
+    return section_text(previous, previous.format.section(page_id).kind).strip()
 
 
 class ReferencePanel(QFrame):

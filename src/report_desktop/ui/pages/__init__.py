@@ -6,6 +6,7 @@ first page needs.
 
 from __future__ import annotations
 
+from ...domain.declaration import SectionKind
 from ...session.report_session import ReportSession
 from ..places import META_PAGE
 from .base import Page
@@ -22,11 +23,11 @@ def make_page(session: ReportSession, page_id: str) -> Page:
         from .table_page import TablePage
 
         return TablePage(session, section)
-    if section.id == "overview":
+    if section.kind is SectionKind.PARTS:
         from .overview_page import OverviewPage
 
         return OverviewPage(session, section)
-    if section.id == "problems":
+    if section.kind is SectionKind.TEXT:
         from .text_page import ProblemsPage
 
         return ProblemsPage(session, section)
