@@ -100,6 +100,19 @@ def test_a_zip_bomb_is_refused_before_it_is_inflated(tmp_path: Path) -> None:
         import_file(bomb)
 
 
+def test_a_broken_compressed_body_is_refused_in_chinese(tmp_path: Path) -> None:
+    """Found by fuzzing: a damaged deflate stream raised zlib.error, a crash (exit 3)."""
+    path = _docx(tmp_path / "broken.docx", _body("<w:p><w:r><w:t>正文</w:t></w:r></w:p>" * 50))
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo("word/document.xml")
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    data[start : start + 8] = b"\xff" * 8  # deflate block type 3: "invalid block type"
+    path.write_bytes(bytes(data))
+    with pytest.raises(ImportRefused, match="已损坏"):
+        import_file(path)
+
+
 def test_too_many_zip_members_are_refused(tmp_path: Path) -> None:
     members = {f"word/media/{n}.bin": b"" for n in range(docx_reader.MAX_MEMBERS + 1)}
     crowded = _docx(tmp_path / "crowded.docx", _body(""), members)

@@ -11,7 +11,9 @@ headers and embedded objects are never opened.
 from __future__ import annotations
 
 import zipfile
+import zlib
 from collections.abc import Iterator
+from lzma import LZMAError
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -26,6 +28,8 @@ BODY = "word/document.xml"
 CORE = "docProps/core.xml"
 _FORBIDDEN = (b"<!DOCTYPE", b"<!ENTITY", b"<!doctype", b"<!entity")
 _GRID_LIMIT = 200
+_BROKEN = (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, zlib.error, LZMAError)
+"""What a damaged archive raises while a member is unpacked (a broken deflate stream: zlib)."""
 
 
 def read_docx(path: Path) -> SourceDocument:
@@ -42,7 +46,7 @@ def read_docx(path: Path) -> SourceDocument:
                 raise CellImportError("这不是Word文档（.docx）：文件中没有正文部分。")
             body = _read_member(archive, names[BODY], MAX_BODY_BYTES)
             core = _read_member(archive, names[CORE], MAX_CORE_BYTES) if CORE in names else b""
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as error:
+    except _BROKEN as error:
         raise CellImportError("Word文件已损坏或不是.docx格式，无法读取。") from error
     except NotImplementedError as error:
         raise CellImportError("Word文件使用了不支持的压缩方式，无法读取。") from error
