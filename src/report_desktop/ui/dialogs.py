@@ -26,9 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..storage.autosave import Recovery
-from ..storage.backups import Backup
-from ..storage.settings import (
+from ..workflow.files import Backup, Recovery
+from ..workflow.settings import (
     AUTOSAVE_SECONDS,
     BACKUPS_KEPT,
     CHANGE_MINIMUM,

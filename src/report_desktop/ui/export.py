@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -25,9 +24,21 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
 from ..domain.findings import Severity
 from ..domain.model import Report
+from ..workflow.naming import DOCX, HTML, PDF, DocumentFormat, document_name, with_format_suffix
 from .actions import Actions, action
 from .drafts import Drafts
 from .prompter import Prompter
+
+__all__ = [
+    "DOCX",
+    "HTML",
+    "PDF",
+    "DocumentFormat",
+    "ExportController",
+    "document_name",
+    "errors_question",
+    "with_format_suffix",
+]
 
 if TYPE_CHECKING:
     from ..session.export_worker import JobResult, JobRunner
@@ -35,34 +46,8 @@ if TYPE_CHECKING:
     from .pdf_preview import PdfPreviewDialog
     from .pdf_support import QPrinter
 
-REPORT_NAME = "政府信息公开工作年度报告"
 MAX_LISTED_ERRORS = 10
 SHUTDOWN_WAIT_MS = 120_000
-_UNSAFE_IN_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
-
-
-@dataclasses.dataclass(frozen=True)
-class DocumentFormat:
-    suffix: str
-    name: str
-    file_filter: str
-    suffixes: tuple[str, ...]
-    """What a chosen file name may end with (otherwise ``suffix`` is appended)."""
-
-    def says(self, before: str, after: str = "") -> str:
-        """``before`` + the name + ``after``, with a space between Chinese and Latin letters."""
-        left = " " if self.name[0].isascii() else ""
-        right = " " if after and self.name[-1].isascii() and _is_han(after[0]) else ""
-        return f"{before}{left}{self.name}{right}{after}"
-
-
-def _is_han(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff"
-
-
-PDF = DocumentFormat(".pdf", "PDF", "PDF 文档 (*.pdf)", (".pdf",))
-HTML = DocumentFormat(".html", "网页（HTML）", "网页 (*.html *.htm)", (".html", ".htm"))
-DOCX = DocumentFormat(".docx", "Word 文档", "Word 文档 (*.docx)", (".docx",))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -87,20 +72,6 @@ class _Pending:
     failure_title: str
     target: Path | None
     on_done: Callable[[object], None]
-
-
-def document_name(report: Report, suffix: str = "") -> str:
-    """「<机关><年度>年政府信息公开工作年度报告」, leaving out what no file name may hold."""
-    agency = _UNSAFE_IN_NAMES.sub("", report.meta.agency).strip()
-    year = f"{report.meta.year}年" if report.meta.year else ""
-    return f"{agency}{year}{REPORT_NAME}{suffix}"
-
-
-def with_format_suffix(path: Path, document_format: DocumentFormat) -> Path:
-    """``path``, with the format's suffix appended unless it already ends with one of its own."""
-    if path.suffix.lower() in document_format.suffixes:
-        return path
-    return path.with_name(path.name + document_format.suffix)
 
 
 def errors_question(errors: tuple[str, ...], verb: str) -> str:

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QWidget
 
-from ..storage.previous import DOCUMENT_SUFFIXES
+from ..workflow.files import DOCUMENT_SUFFIXES, IMPORTED_SUFFIXES, opens_by_import
 from .actions import action
 from .context import AppContext
 from .drafts import Drafts
@@ -29,17 +29,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DOCUMENT_SUFFIXES",
+    "IMPORTED_SUFFIXES",
     "Imports",
     "opens_by_import",
     "summary_dialog",
 ]
-
-IMPORTED_SUFFIXES = (*DOCUMENT_SUFFIXES, ".mht", ".mhtml", ".csv", ".xlsx", ".xlsm")
-
-
-def opens_by_import(path: Path) -> bool:
-    """Whether a file dropped on the window is imported (a page, Word file, cell table)."""
-    return path.suffix.lower() in IMPORTED_SUFFIXES
 
 
 def summary_dialog(result: ReportImport, accept: str, parent: QWidget | None = None) -> QDialog:

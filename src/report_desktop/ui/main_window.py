@@ -10,8 +10,7 @@ from PySide6.QtCore import QByteArray, QRect, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QWidget
 
-from ..storage.recent import recent_paths
-from ..storage.settings import SettingsError
+from ..workflow.settings import SettingsError, recent_paths
 from .actions import Slot, build_actions, build_menus
 from .context import AppContext
 from .drafts import Drafts

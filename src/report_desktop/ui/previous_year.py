@@ -1,7 +1,7 @@
 """Last year's report in the window: 从上年报告新建, 关联/取消关联, the notice when the link is
 lost, last year's values in the grids and last year's text beside the editor.
 
-Files are read by the storage layer (:mod:`..storage.previous`); the session holds last year's
+Files are read by the workflow layer (:mod:`..workflow.last_year`); the session holds last year's
 report and runs the cross-year checks with it. This module only asks, shows and forwards.
 """
 
@@ -9,26 +9,24 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QVBoxLayout, QWidget
 
-from ..domain.crossyear import CheckOptions, new_from_previous
 from ..domain.findings import Finding
 from ..domain.model import Report
 from ..session.last_year import NO_LAST_YEAR, LastYear
 from ..session.report_session import ReportSession
-from ..storage.draft import load_draft
-from ..storage.errors import DraftError
-from ..storage.previous import load_previous, make_link, read_previous_report
-from ..storage.settings import Settings
+from ..workflow import last_year as workflow
+from ..workflow.files import DraftError, is_published_document, read_draft
+from ..workflow.last_year import check_options
+from ..workflow.settings import Settings
 from .actions import Actions, Slot, action
 from .context import AppContext
 from .drafts import Drafts
-from .importing import DOCUMENT_SUFFIXES, Imports
+from .importing import Imports
 from .notice_bar import NoticeBar
 from .page_stack import PageStack
 from .pages.base import Page
@@ -40,20 +38,11 @@ UNLINK = "取消关联"
 ACCEPT_CHANGED = "以现在的内容为准"
 
 
-def check_options(settings: Settings) -> CheckOptions:
-    """The cross-year check thresholds the clerk chose in 首选项."""
-    return dataclasses.replace(
-        CheckOptions(),
-        change_ratio=Decimal(settings.change_ratio_percent) / 100,
-        change_minimum=settings.change_minimum,
-    )
-
-
 def read_last_year(report: Report, draft_path: Path | None) -> LastYear:
     """Follow the report's link (never raises: a lost or unreadable file gives a notice)."""
     if report.previous is None:
         return NO_LAST_YEAR
-    found = load_previous(report, draft_path)
+    found = workflow.follow_link(report, draft_path)
     return LastYear(found.report, found.path, found.notice)
 
 
@@ -182,9 +171,8 @@ class PreviousYear(QObject):
         if picked is None:
             return False
         path, last = picked
-        report = new_from_previous(last)
         try:
-            report.previous = make_link(path, None)  # made relative when first saved
+            report = workflow.new_from_last_year(last, path, None)  # relative when first saved
         except DraftError as error:
             self.prompter.show_error(error.title, error.message)
             return False
@@ -202,7 +190,7 @@ class PreviousYear(QObject):
             return False
         path, last = picked
         try:
-            link = make_link(path, session.path)
+            link = workflow.link_to(path, session.path)
         except DraftError as error:
             self.prompter.show_error(error.title, error.message)
             return False
@@ -223,8 +211,8 @@ class PreviousYear(QObject):
         if path is None:
             return
         try:
-            last = read_previous_report(path)
-            link = make_link(path, session.path)
+            last = workflow.read_last_year_report(path)
+            link = workflow.link_to(path, session.path)
         except DraftError as error:
             self.prompter.show_error(error.title, error.message)
             return
@@ -236,11 +224,11 @@ class PreviousYear(QObject):
         if path is None:
             return None
         self.ctx.used_file(path)
-        if path.suffix.lower() in DOCUMENT_SUFFIXES and self.imports is not None:
+        if is_published_document(path) and self.imports is not None:
             imported = self.imports.review(path, "作为上年报告")  # a published page or Word file
             return None if imported is None else (path, imported.report)
         try:
-            return path, load_draft(path).report
+            return path, read_draft(path)
         except DraftError as error:
             self.prompter.show_error(error.title, error.message)
             return None
