@@ -1,5 +1,6 @@
-"""The layering rule: the core (domain, storage, interchange, render, cli) never imports Qt,
-and starting the program's entry points imports neither Qt nor weasyprint."""
+"""The layering rule: the core (domain, storage, interchange, render, workflow, cli) never
+imports Qt, the window reaches storage only through the workflow layer, and starting the
+program's entry points imports neither Qt nor weasyprint."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ import pytest
 import report_desktop
 
 PACKAGE_DIR = Path(report_desktop.__file__).resolve().parent
-CORE_PACKAGES = ("domain", "storage", "interchange", "render")
+CORE_PACKAGES = ("domain", "storage", "interchange", "render", "workflow")
 QT_BINDINGS = ("PySide6", "shiboken6", "PyQt5", "PyQt6", "qtpy")
 
 
