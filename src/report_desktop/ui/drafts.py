@@ -105,7 +105,7 @@ class Drafts(QObject):
         return True
 
     def open_dialog(self) -> bool:
-        path = self.prompter.open_path(self._folder())
+        path = self.prompter.open_path(self.folder())
         return self.open_path(path) if path is not None else False
 
     def open_path(self, path: Path) -> bool:
@@ -231,7 +231,7 @@ class Drafts(QObject):
         return True
 
     def _ask_save_target(self) -> Path | None:
-        target = self.prompter.save_path(self._folder(), self._suggested_name())
+        target = self.prompter.save_path(self.folder(), self._suggested_name())
         if target is not None and is_pdf(target):
             self.prompter.show_error("无法保存", "草稿要保存为 .json 文件；PDF 由“导出 PDF”生成。")
             return None
@@ -419,7 +419,9 @@ class Drafts(QObject):
         self.ctx.update_settings(add_recent(self.ctx.settings, path))
         self.recent_changed.emit()
 
-    def _folder(self) -> str:
+    def folder(self) -> str:
+        """Where a file dialog starts: beside the open draft (or the PDF it came from), else
+        the program's start folder."""
         current = self.current
         if current is not None and current.session.path is not None:
             return str(current.session.path.parent)

@@ -288,19 +288,12 @@ class ExportController(QObject):
     def _ask_path(self, document_format: DocumentFormat, snapshot: Snapshot) -> Path | None:
         name = document_name(snapshot.report, document_format.suffix)
         title = document_format.says("导出")
-        chosen = self.prompter.export_path(title, self._folder(), name, document_format.file_filter)
+        folder = self.drafts.folder()
+        chosen = self.prompter.export_path(title, folder, name, document_format.file_filter)
         if chosen is None:
             return None
         self.drafts.ctx.used_file(chosen)
         return with_format_suffix(chosen, document_format).absolute()
-
-    def _folder(self) -> str:
-        current = self.drafts.current
-        if current is not None and current.session.path is not None:
-            return str(current.session.path.parent)
-        if current is not None and current.origin is not None:  # opened from an exported PDF
-            return str(current.origin.parent)
-        return self.drafts.ctx.start_folder()
 
     def _printer(self, snapshot: Snapshot, pages: int) -> QPrinter | None:
         from ..session.export_worker import JobError

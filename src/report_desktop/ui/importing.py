@@ -103,7 +103,7 @@ class Imports(QObject):
             menu.addAction(self.action)
 
     def import_dialog(self) -> bool:
-        path = self.prompter.import_path(self._folder())
+        path = self.prompter.import_path(self.drafts.folder())
         if path is None:
             return False
         self.ctx.used_file(path)
@@ -129,9 +129,3 @@ class Imports(QObject):
             self.prompter.show_error("无法导入", "\n".join(result.errors))
             return None
         return result if self.prompter.confirm_import(result, accept) else None
-
-    def _folder(self) -> str:
-        current = self.drafts.current
-        if current is not None and current.session.path is not None:
-            return str(current.session.path.parent)
-        return self.ctx.start_folder()

@@ -220,7 +220,7 @@ class PreviousYear(QObject):
         self.message.emit("已按上年报告现在的内容重新关联")
 
     def _pick(self) -> tuple[Path, Report] | None:
-        path = self.prompter.previous_path(self._folder())
+        path = self.prompter.previous_path(self.drafts.folder())
         if path is None:
             return None
         self.ctx.used_file(path)
@@ -248,12 +248,6 @@ class PreviousYear(QObject):
             "仍然关联",
             "取消",
         )
-
-    def _folder(self) -> str:
-        current = self.drafts.current
-        if current is not None and current.session.path is not None:
-            return str(current.session.path.parent)
-        return self.ctx.start_folder()
 
     # Following the open report -----------------------------------------------------------------
 
