@@ -92,8 +92,8 @@ def build_year_actions(
         ),
     )
     for item, checked in (
-        (made.show_values, settings.show_previous_values),
-        (made.show_text, settings.show_previous_text),
+        (made.show_values, settings.show_last_year_values),
+        (made.show_text, settings.show_last_year_text),
     ):
         item.setCheckable(True)
         item.setChecked(checked)
@@ -295,7 +295,7 @@ class PreviousYear(QObject):
     def _page_built(self, page: Page) -> None:
         view = page.grid_view()
         if view is not None:
-            view.delegate.show_previous = self.ctx.settings.show_previous_values
+            view.delegate.show_previous = self.ctx.settings.show_last_year_values
         if page.page_id in REFERENCE_PAGES:
             self._add_reference_panel(page)
 
@@ -303,14 +303,16 @@ class PreviousYear(QObject):
         from .reference_panel import ReferencePanel
 
         panel = ReferencePanel(page.session, page.page_id)
-        panel.set_wanted(self.ctx.settings.show_previous_text)
+        panel.set_wanted(self.ctx.settings.show_last_year_text)
         panel.hide_requested.connect(lambda: self.actions.show_text.setChecked(False))
         panel.message.connect(self.message)
         page.add_side_panel(panel)
 
     def _show_values(self) -> None:
         shown = self.actions.show_values.isChecked()
-        self.ctx.update_settings(dataclasses.replace(self.ctx.settings, show_previous_values=shown))
+        self.ctx.update_settings(
+            dataclasses.replace(self.ctx.settings, show_last_year_values=shown)
+        )
         for page in self.stack.pages.values():
             view = page.grid_view()
             if view is not None:
@@ -321,7 +323,7 @@ class PreviousYear(QObject):
         from .reference_panel import ReferencePanel
 
         shown = self.actions.show_text.isChecked()
-        self.ctx.update_settings(dataclasses.replace(self.ctx.settings, show_previous_text=shown))
+        self.ctx.update_settings(dataclasses.replace(self.ctx.settings, show_last_year_text=shown))
         for page in self.stack.pages.values():
             for panel in page.findChildren(ReferencePanel):
                 panel.set_wanted(shown)

@@ -5,22 +5,24 @@ from __future__ import annotations
 
 from ..storage.recent import add_recent, recent_paths, remove_recent
 from ..storage.settings import (
-    AUTOSAVE_SECONDS,
-    BACKUPS_KEPT,
-    CHANGE_MINIMUM,
-    CHANGE_RATIO_PERCENT,
+    SPECS,
     Settings,
     SettingsError,
+    SettingsValueError,
+    Spec,
+    changed,
+    value_problem,
 )
 
 __all__ = [
-    "AUTOSAVE_SECONDS",
-    "BACKUPS_KEPT",
-    "CHANGE_MINIMUM",
-    "CHANGE_RATIO_PERCENT",
+    "SPECS",
     "Settings",
     "SettingsError",
+    "SettingsValueError",
+    "Spec",
     "add_recent",
+    "changed",
     "recent_paths",
     "remove_recent",
+    "value_problem",
 ]
