@@ -16,16 +16,16 @@ import dataclasses
 import functools
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from ..domain.findings import Severity
 from ..domain.model import Report
 from ..workflow.naming import DOCX, HTML, PDF, DocumentFormat, document_name, with_format_suffix
-from .actions import Actions, action
+from .actions import action
 from .drafts import Drafts
 from .prompter import Prompter
 
@@ -97,27 +97,6 @@ class ExportActions:
 
     def commands(self) -> list[QAction]:
         return [self.export_pdf, self.export_html, self.export_docx, self.preview, self.print]
-
-    def add_to(self, commands: Actions) -> None:
-        """文件: the exports, 打印预览 and 打印 after 另存为; the toolbar: 打印预览, 打印, 导出."""
-        file_menu = _container(commands.save_as, QMenu)
-        listed = file_menu.actions()
-        before = listed[listed.index(commands.save_as) + 1]  # the separator after 另存为
-        file_menu.insertSeparator(before)
-        file_menu.insertActions(before, [self.export_pdf, self.export_html, self.export_docx])
-        file_menu.insertSeparator(before)
-        file_menu.insertActions(before, [self.preview, self.print])
-        toolbar = _container(commands.save, QToolBar)
-        toolbar.addSeparator()
-        toolbar.addActions([self.preview, self.print, self.export_menu])
-
-
-_Container = TypeVar("_Container", QMenu, QToolBar)
-
-
-def _container(item: QAction, kind: type[_Container]) -> _Container:
-    """The menu (or toolbar) a command of the window was put in."""
-    return next(o for o in item.associatedObjects() if isinstance(o, kind))
 
 
 def build_export_actions(window: QMainWindow, controller: ExportController) -> ExportActions:

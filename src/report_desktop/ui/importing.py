@@ -90,18 +90,6 @@ class Imports(QObject):
             tip="从已发布的报告（保存的网页、Word 文件）、本程序导出的 PDF 或单元格表格新建草稿",
         )
 
-    def add_to_menu(self, open_action: QAction) -> None:
-        """After 打开 in the menu that holds it."""
-        from PySide6.QtWidgets import QMenu
-
-        menu = next(o for o in open_action.associatedObjects() if isinstance(o, QMenu))
-        actions = menu.actions()
-        after = actions.index(open_action) + 1
-        if after < len(actions):
-            menu.insertAction(actions[after], self.action)
-        else:
-            menu.addAction(self.action)
-
     def import_dialog(self) -> bool:
         path = self.prompter.import_path(self.drafts.folder())
         if path is None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QMenu, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
 from ..domain.findings import Finding
 from ..domain.model import Report
@@ -23,7 +23,7 @@ from ..workflow import last_year as workflow
 from ..workflow.files import DraftError, is_published_document, read_draft
 from ..workflow.last_year import check_options
 from ..workflow.settings import Settings
-from .actions import Actions, Slot, action
+from .actions import action
 from .context import AppContext
 from .drafts import Drafts
 from .importing import Imports
@@ -65,29 +65,32 @@ class YearActions:
 
 
 def build_year_actions(
-    window: QMainWindow, slots: dict[str, Slot], settings: Settings
+    window: QMainWindow, controller: PreviousYear, settings: Settings
 ) -> YearActions:
     made = YearActions(
         new_from=action(
             window,
             "从上年报告新建(&L)…",
-            slots["new_from"],
+            controller.new_from_last_year,
             tip="以上年的报告草稿为起点新建本年度报告（上年结转逐列填入，正文不照搬）",
         ),
         link=action(
-            window, "关联上年报告(&Y)…", slots["link"], tip="选择上年的报告草稿，用于跨年核对和对照"
+            window,
+            "关联上年报告(&Y)…",
+            controller.link,
+            tip="选择上年的报告草稿，用于跨年核对和对照",
         ),
-        unlink=action(window, "取消关联上年报告", slots["unlink"], tip="不再与上年报告核对"),
+        unlink=action(window, "取消关联上年报告", controller.unlink, tip="不再与上年报告核对"),
         show_values=action(
             window,
             "单元格中显示上年数值",
-            slots["show_values"],
+            controller.show_values_changed,
             tip="在表格单元格左上角以灰色小字显示上年的数值（为 0 的不显示）",
         ),
         show_text=action(
             window,
             "上年报告参考栏",
-            slots["show_text"],
+            controller.show_text_changed,
             tip="在一、五、六部分的编辑区右侧显示上年报告的相应文字",
         ),
     )
@@ -98,11 +101,6 @@ def build_year_actions(
         item.setCheckable(True)
         item.setChecked(checked)
     return made
-
-
-def menu_of(item: QAction) -> QMenu:
-    """The menu an action of the window was put in."""
-    return next(o for o in item.associatedObjects() if isinstance(o, QMenu))
 
 
 class PreviousYear(QObject):
@@ -126,18 +124,9 @@ class PreviousYear(QObject):
         self.imports: Imports | None = None
         """Set by the window: reads a web page or Word file picked as last year's report."""
         self.bar = NoticeBar()
-        self.actions = build_year_actions(window, self._slots(), ctx.settings)
+        self.actions = build_year_actions(window, self, ctx.settings)
         drafts.opened.connect(self._opened)
         stack.page_built.connect(self._page_built)
-
-    def _slots(self) -> dict[str, Slot]:
-        return {
-            "new_from": self.new_from_last_year,
-            "link": self.link,
-            "unlink": self.unlink,
-            "show_values": self._show_values,
-            "show_text": self._show_text,
-        }
 
     def with_notice_bar(self, central: QWidget) -> QWidget:
         """``central`` with the notice bar above it."""
@@ -148,16 +137,6 @@ class PreviousYear(QObject):
         column.addWidget(self.bar)
         column.addWidget(central, 1)
         return holder
-
-    def add_to_menus(self, commands: Actions) -> None:
-        """文件: 从上年报告新建 after 新建, 关联/取消关联 before the backups; 视图: the toggles."""
-        file_menu = menu_of(commands.open)
-        file_menu.insertAction(commands.open, self.actions.new_from)
-        file_menu.insertActions(commands.restore_backup, [self.actions.link, self.actions.unlink])
-        file_menu.insertSeparator(commands.restore_backup)
-        view_menu = menu_of(commands.check)
-        view_menu.addSeparator()
-        view_menu.addActions([self.actions.show_values, self.actions.show_text])
 
     @property
     def session(self) -> ReportSession:
@@ -308,7 +287,7 @@ class PreviousYear(QObject):
         panel.message.connect(self.message)
         page.add_side_panel(panel)
 
-    def _show_values(self) -> None:
+    def show_values_changed(self) -> None:
         shown = self.actions.show_values.isChecked()
         self.ctx.update_settings(
             dataclasses.replace(self.ctx.settings, show_last_year_values=shown)
@@ -319,7 +298,7 @@ class PreviousYear(QObject):
                 view.delegate.show_previous = shown
                 view.viewport().update()
 
-    def _show_text(self) -> None:
+    def show_text_changed(self) -> None:
         from .reference_panel import ReferencePanel
 
         shown = self.actions.show_text.isChecked()
