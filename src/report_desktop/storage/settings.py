@@ -188,14 +188,6 @@ class LoadedSettings(NamedTuple):
     """Problems found and repaired, in Chinese; empty for a good (or missing) file."""
 
 
-class SettingsValueError(ValueError):
-    """A value a setting cannot take; ``message`` says why, in Chinese."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-
 class SettingsError(Exception):
     """The settings could not be saved; ``message`` says why, in Chinese."""
 
@@ -207,6 +199,12 @@ class SettingsError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+
+class SettingsValueError(SettingsError, ValueError):
+    """A value a setting cannot take; ``message`` says why, in Chinese."""
+
+    title = "设置的值无效"
 
 
 def settings_path(config_dir: Path) -> Path:

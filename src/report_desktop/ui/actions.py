@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
 if TYPE_CHECKING:
+    from .drafts import Drafts
     from .export import ExportActions
     from .previous_year import YearActions
 
@@ -61,17 +62,6 @@ def redo_keys() -> list[QKeySequence]:
     return keys
 
 
-class FileCommands(Protocol):
-    """What the 文件 commands of the window call (:class:`~.drafts.Drafts`)."""
-
-    def new(self) -> bool: ...
-    def open_dialog(self) -> bool: ...
-    def save(self) -> bool: ...
-    def save_as(self) -> bool: ...
-    def restore_backup(self) -> bool: ...
-    def offer_recoveries(self) -> None: ...
-
-
 class WindowCommands(Protocol):
     """What the window's own commands call (:class:`~.main_window.MainWindow`)."""
 
@@ -83,7 +73,7 @@ class WindowCommands(Protocol):
 
 
 def build_actions(
-    window: QMainWindow, commands: WindowCommands, files: FileCommands, undo_group: QUndoGroup
+    window: QMainWindow, commands: WindowCommands, files: Drafts, undo_group: QUndoGroup
 ) -> Actions:
     """The window's own actions, each connected to its command."""
     undo = undo_group.createUndoAction(window, "撤销")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +72,15 @@ def _fit_width(table: QTableWidget, stretched: tuple[int, ...]) -> None:
     table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
     table.setWordWrap(False)
     table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+
+def _accept_or_cancel(dialog: QDialog, accept: str, on_accept: Callable[[], None]) -> QWidget:
+    box = QDialogButtonBox()
+    box.addButton(accept, QDialogButtonBox.ButtonRole.AcceptRole)
+    box.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
+    box.accepted.connect(on_accept)
+    box.rejected.connect(dialog.reject)
+    return box
 
 
 class RecoveryDialog(QDialog):
@@ -160,12 +170,7 @@ class BackupDialog(QDialog):
         self.table = _table(["该版本保存于", "备份于", "大小"], rows)
         self.table.doubleClicked.connect(self.accept)
         layout.addWidget(self.table, 1)
-        box = QDialogButtonBox()
-        box.addButton("打开所选备份", QDialogButtonBox.ButtonRole.AcceptRole)
-        box.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
-        box.accepted.connect(self.accept)
-        box.rejected.connect(self.reject)
-        layout.addWidget(box)
+        layout.addWidget(_accept_or_cancel(self, "打开所选备份", self.accept))
         self.resize(560, 320)
 
     def selected(self) -> Backup | None:
@@ -204,12 +209,7 @@ class PreferencesDialog(QDialog):
         self.problem.setStyleSheet("color: #b00020")
         self.problem.hide()
         form.addRow(self.problem)
-        box = QDialogButtonBox()
-        box.addButton("确定", QDialogButtonBox.ButtonRole.AcceptRole)
-        box.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
-        box.accepted.connect(self._accept)
-        box.rejected.connect(self.reject)
-        form.addRow(box)
+        form.addRow(_accept_or_cancel(self, "确定", self._accept))
 
     def _add_row(self, form: QFormLayout, name: str, spec: Spec, value: Any) -> None:
         prompt = spec.prompt or spec.label
