@@ -8,7 +8,14 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from report_desktop import gui
@@ -18,7 +25,7 @@ from report_desktop.session.report_session import ReportSession
 from report_desktop.storage.autosave import Recovery
 from report_desktop.storage.backups import Backup
 from report_desktop.storage.lock import LockOwner, LockResult, LockState
-from report_desktop.storage.settings import Settings
+from report_desktop.storage.settings import SPECS, Settings
 from report_desktop.ui.dialogs import BackupDialog, PreferencesDialog, RecoveryDialog
 from report_desktop.ui.grid_model import GridModel
 from report_desktop.ui.grid_view import GridView
@@ -174,16 +181,40 @@ def test_backup_dialog_lists_versions(qtbot: QtBot, tmp_path: Path) -> None:
 def test_preferences_dialog_returns_new_settings(qtbot: QtBot) -> None:
     dialog = PreferencesDialog(Settings(autosave_seconds=60, backups_kept=10))
     qtbot.addWidget(dialog)
-    dialog.autosave.setValue(5)  # below the minimum: clamped by the box
-    dialog.backups.setValue(0)
-    dialog.folder.setText(" /tmp/reports ")
+    dialog.numbers["autosave_seconds"].setValue(5)  # below the minimum: clamped by the box
+    dialog.numbers["backups_kept"].setValue(0)
+    dialog.texts["default_folder"].setText(" /tmp/reports ")
     chosen = dialog.result_settings()
     assert (chosen.autosave_seconds, chosen.backups_kept, chosen.default_folder) == (
         10,
         0,
         "/tmp/reports",
     )
-    assert dialog.backups.text() == "不备份"
+    assert dialog.numbers["backups_kept"].text() == "不备份"
+
+
+def test_preferences_dialog_refuses_a_relative_folder_and_says_why(qtbot: QtBot) -> None:
+    dialog = PreferencesDialog(Settings())
+    qtbot.addWidget(dialog)
+    dialog.texts["default_folder"].setText("报告/2024")
+    dialog.show()
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert buttons is not None
+    buttons.accepted.emit()
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+    assert "须是完整的文件夹路径" in dialog.problem.text() and dialog.problem.isVisible()
+    assert dialog.texts["default_folder"].text() == "报告/2024"  # what was typed is kept
+    dialog.texts["default_folder"].setText("")
+    buttons.accepted.emit()
+    assert not dialog.isVisible()
+
+
+def test_preferences_dialog_has_a_row_for_every_editable_setting(qtbot: QtBot) -> None:
+    dialog = PreferencesDialog(Settings())
+    qtbot.addWidget(dialog)
+    edited = {*dialog.numbers, *dialog.texts, *dialog.checks}
+    assert edited == {name for name, spec in SPECS.items() if spec.edit}
+    assert dialog.numbers["autosave_seconds"].maximum() == SPECS["autosave_seconds"].high
 
 
 def test_frozen_header_keeps_the_header_rows(qtbot: QtBot) -> None:

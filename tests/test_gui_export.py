@@ -589,3 +589,15 @@ def test_real_export_dialog_adds_the_suffix(qtbot: QtBot, tmp_path: Path) -> Non
     QTimer.singleShot(0, answer)
     chosen = QtPrompter(parent).export_path("导出 PDF", str(tmp_path), "x.pdf", PDF.file_filter)
     assert chosen == tmp_path / "报告.pdf"
+
+
+def test_the_name_offered_for_a_new_draft_survives_a_slash_in_the_agency(
+    windows: Windows, out: Path
+) -> None:
+    window, prompter = open_window(windows, None)
+    window.drafts.new()
+    window.drafts.session.report.meta.agency = "某市/某区统计局"
+    assert not window.drafts.save()  # the scripted dialog is cancelled: only the offer is seen
+    [(_, name)] = prompter.asked("save_path")
+    assert (out / name).parent == out
+    assert name == "某市某区统计局政府信息公开工作年度报告.json"

@@ -17,9 +17,9 @@ from gui_support import ScriptedPrompter, Windows, grid, prompter_of
 from import_support import FIXTURES, WATER_TABLE3, build_word_file
 from report_desktop.interchange.report_import import ReportImport, import_file
 from report_desktop.storage.draft import load_draft
+from report_desktop.ui.actions import menu_of
 from report_desktop.ui.importing import summary_dialog
 from report_desktop.ui.main_window import MainWindow
-from report_desktop.ui.previous_year import menu_of
 
 
 class Asker:

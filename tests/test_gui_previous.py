@@ -285,7 +285,7 @@ def test_tooltip_and_cell_show_last_years_value(qtbot: QtBot, windows: Windows, 
     toggle = window.previous_year.actions.show_values
     toggle.trigger()
     assert not view.delegate.show_previous
-    assert not load_settings(window.ctx.paths.config_dir).settings.show_previous_values
+    assert not load_settings(window.ctx.paths.config_dir).settings.show_last_year_values
     view.grab()  # paints with and without the small numbers without trouble
     toggle.trigger()
     assert view.delegate.show_previous
@@ -399,12 +399,13 @@ def test_change_ratio_preference_decides_whether_a_change_is_pointed_out(
 def test_preferences_dialog_edits_the_cross_year_thresholds(qtbot: QtBot) -> None:
     dialog = PreferencesDialog(Settings())
     qtbot.addWidget(dialog)
-    assert (dialog.change_ratio.value(), dialog.change_minimum.value()) == (50, 10)
-    dialog.change_ratio.setValue(25)
-    dialog.change_minimum.setValue(3)
+    ratio, minimum = dialog.numbers["change_ratio_percent"], dialog.numbers["change_minimum"]
+    assert (ratio.value(), minimum.value()) == (50, 10)
+    ratio.setValue(25)
+    minimum.setValue(3)
     chosen = dialog.result_settings()
     assert (chosen.change_ratio_percent, chosen.change_minimum) == (25, 3)
-    assert dialog.change_ratio.text() == "25 %"
+    assert ratio.text() == "25 %"
 
 
 def test_menus_offer_the_new_commands(qtbot: QtBot, windows: Windows) -> None:

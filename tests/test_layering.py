@@ -1,5 +1,6 @@
-"""The layering rule: the core (domain, storage, interchange, render, cli) never imports Qt,
-and starting the program's entry points imports neither Qt nor weasyprint."""
+"""The layering rule: the core (domain, storage, interchange, render, workflow, cli) never
+imports Qt, the window reaches storage only through the workflow layer, and starting the
+program's entry points imports neither Qt nor weasyprint."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ import pytest
 import report_desktop
 
 PACKAGE_DIR = Path(report_desktop.__file__).resolve().parent
-CORE_PACKAGES = ("domain", "storage", "interchange", "render")
+CORE_PACKAGES = ("domain", "storage", "interchange", "render", "workflow")
 QT_BINDINGS = ("PySide6", "shiboken6", "PyQt5", "PyQt6", "qtpy")
 
 
@@ -148,3 +149,51 @@ def test_entry_points_import_neither_qt_nor_weasyprint(entry: str) -> None:
         pytest.skip(f"{entry} does not exist yet")
     heavy = loaded & {*QT_BINDINGS, "weasyprint"}
     assert not heavy, f"importing {entry} loads {sorted(heavy)}"
+
+
+def storage_imports(tree: ast.AST, depth: int) -> Iterator[tuple[int, str]]:
+    """Every import of ``report_desktop.storage`` in a module ``depth`` packages below
+    ``report_desktop`` (``ui/x.py``: 1, ``ui/pages/x.py``: 2), relative or absolute."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            if node.level == 0:
+                named = node.module or ""
+            elif node.level == depth + 1:  # relative to the package root
+                named = ".".join(["report_desktop", *filter(None, [node.module])])
+            else:
+                continue
+            imported = [named, *(f"{named}.{alias.name}" for alias in node.names)]
+            if any(n.split(".")[:2] == ["report_desktop", "storage"] for n in imported):
+                yield node.lineno, named
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name.startswith("report_desktop.storage"):
+                    yield node.lineno, alias.name
+
+
+def test_the_window_reaches_files_only_through_the_workflow_layer() -> None:
+    files = sorted((PACKAGE_DIR / "ui").rglob("*.py"))
+    assert files
+    offenders = [
+        f"{path.relative_to(PACKAGE_DIR.parent)}:{line}: {module}"
+        for path in files
+        for line, module in storage_imports(
+            ast.parse(path.read_bytes(), str(path)), len(path.relative_to(PACKAGE_DIR).parts) - 1
+        )
+    ]
+    assert not offenders, "ui imports storage (use report_desktop.workflow):\n" + "\n".join(
+        offenders
+    )
+
+
+def test_the_storage_import_check_sees_relative_and_absolute_forms() -> None:
+    source = (
+        "from ...storage.draft import load_draft\n"
+        "from ... import storage\n"
+        "import report_desktop.storage.lock\n"
+        "from ..fields import TextField\n"
+        "from ...workflow.files import read_draft\n"
+        "from .storage import nothing_of_ours\n"
+    )
+    found = list(storage_imports(ast.parse(source), depth=2))
+    assert [line for line, _ in found] == [1, 2, 3]

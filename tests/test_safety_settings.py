@@ -20,8 +20,12 @@ from report_desktop.storage.recent import (
 )
 from report_desktop.storage.settings import (
     SETTINGS_FILE,
+    SETTINGS_VERSION,
+    SPECS,
     Settings,
     SettingsError,
+    SettingsValueError,
+    changed,
     load_settings,
     save_settings,
 )
@@ -98,8 +102,8 @@ def test_unreadable_file_gives_defaults_with_a_warning(tmp_path: Path) -> None:
         ("change_ratio_percent", 0.5, 50, "跨年变化提示的变化比例（%）”的值应为整数"),
         ("change_minimum", -1, 0, "已改为 0"),
         ("change_minimum", "10", 10, "恢复默认值 10"),
-        ("show_previous_values", "yes", True, "应为是或否"),
-        ("show_previous_text", 1, True, "已恢复默认值“是”"),
+        ("show_last_year_values", "yes", True, "应为是或否"),
+        ("show_last_year_text", 1, True, "已恢复默认值“是”"),
     ],
 )
 def test_bad_values_are_repaired_with_a_warning(
@@ -119,14 +123,14 @@ def test_cross_year_and_view_settings_round_trip(tmp_path: Path) -> None:
     settings = Settings(
         change_ratio_percent=30,
         change_minimum=0,
-        show_previous_values=False,
-        show_previous_text=False,
+        show_last_year_values=False,
+        show_last_year_text=False,
     )
     save_settings(tmp_path, settings)
     assert load_settings(tmp_path) == (settings, [])
     defaults = Settings()
     assert (defaults.change_ratio_percent, defaults.change_minimum) == (50, 10)
-    assert defaults.show_previous_values and defaults.show_previous_text
+    assert defaults.show_last_year_values and defaults.show_last_year_text
 
 
 def test_several_bad_fields_give_several_warnings(tmp_path: Path) -> None:
@@ -237,3 +241,85 @@ def test_prune_missing(tmp_path: Path) -> None:
 def test_windows_spellings_of_one_file_are_one_entry(tmp_path: Path) -> None:
     settings = add_recent(add_recent(Settings(), tmp_path / "A.json"), tmp_path / "a.JSON")
     assert len(settings.recent_files) == 1
+
+
+# Versions and upgrades ---------------------------------------------------------------------------
+
+
+def test_a_version_1_file_is_upgraded_and_keeps_its_choices(tmp_path: Path) -> None:
+    old = {"autosave_seconds": 30, "show_previous_values": False, "show_previous_text": False}
+    write_settings(tmp_path, old)  # version 1 had no "version" key
+    settings, warnings = load_settings(tmp_path)
+    assert warnings == []
+    assert settings == Settings(
+        autosave_seconds=30, show_last_year_values=False, show_last_year_text=False
+    )
+    save_settings(tmp_path, settings)
+    stored = json.loads((tmp_path / SETTINGS_FILE).read_text("utf-8"))
+    assert stored["version"] == SETTINGS_VERSION == 2
+    assert stored["show_last_year_values"] is False and "show_previous_values" not in stored
+
+
+def test_a_bad_old_value_is_repaired_under_its_new_name(tmp_path: Path) -> None:
+    write_settings(tmp_path, {"version": 1, "show_previous_text": "no"})
+    settings, [warning] = load_settings(tmp_path)
+    assert settings.show_last_year_text is True
+    assert "显示上年报告参考栏" in warning and "应为是或否" in warning
+
+
+@pytest.mark.parametrize("version", ["2", 0, True, None])
+def test_a_bad_version_is_read_as_the_present_one_with_a_warning(
+    tmp_path: Path, version: Any
+) -> None:
+    write_settings(tmp_path, {"version": version, "backups_kept": 3})
+    settings, [warning] = load_settings(tmp_path)
+    assert settings.backups_kept == 3
+    assert "版本号" in warning
+
+
+def test_a_file_from_a_newer_program_keeps_what_this_one_knows(tmp_path: Path) -> None:
+    write_settings(tmp_path, {"version": 9, "backups_kept": 4, "colour": "blue"})
+    assert load_settings(tmp_path) == (Settings(backups_kept=4), [])
+
+
+# Declared once ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "reason"),
+    [
+        ("autosave_seconds", 5, "“自动保存间隔（秒）”须在 10–3600 之间，5 超出了范围"),
+        ("backups_kept", "3", "“每个草稿保留的备份份数”的值应为整数"),
+        ("reopen_last_draft", 1, "“启动时打开上次的草稿”的值应为是或否"),
+        ("change_minimum", True, "“跨年变化提示的最小变化量”的值应为整数"),
+        ("default_folder", "报告/2024", "“默认文件夹”须是完整的文件夹路径"),
+        ("theme", "dark", "没有名为“theme”的设置"),
+    ],
+)
+def test_a_bad_value_is_refused_with_the_reason(name: str, value: Any, reason: str) -> None:
+    settings = Settings()
+    with pytest.raises(SettingsValueError) as refused:
+        changed(settings, **{name: value})
+    assert reason in refused.value.message
+    assert settings == Settings()  # nothing changed
+
+
+def test_good_values_are_taken() -> None:
+    chosen = changed(Settings(), autosave_seconds=10, default_folder="", reopen_last_draft=True)
+    assert (chosen.autosave_seconds, chosen.default_folder, chosen.reopen_last_draft) == (
+        10,
+        "",
+        True,
+    )
+
+
+def test_every_setting_is_declared_with_a_label_and_numbers_with_a_range() -> None:
+    defaults = Settings()
+    for name, spec in SPECS.items():
+        assert spec.label, name
+        value = getattr(defaults, name)
+        if isinstance(value, int) and not isinstance(value, bool):
+            assert spec.low is not None and spec.high is not None, name
+            assert spec.low <= value <= spec.high, name
+        if spec.edit:
+            assert spec.help, name

@@ -15,19 +15,16 @@ import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import NoReturn, TextIO, TypeVar
 
 from . import __version__, crashlog
-from .domain.crossyear import new_from_previous
 from .domain.findings import Finding, Severity
-from .domain.model import Meta, PreviousLink, Report, new_report
+from .domain.model import Meta, Report, new_report
 from .domain.rules import check
-from .storage import DraftError, load_draft, save_draft
-from .storage.previous import DOCUMENT_SUFFIXES, load_previous, make_link, read_previous_report
 from .storage.safeio import os_reason
+from .workflow import files, last_year, naming
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNREADABLE = 0, 1, 2
-EXPORT_SUFFIXES = (".csv", ".pdf", ".html", ".docx")
 COMMANDS = ("check", "import", "export", "new", "link")
 
 
@@ -185,22 +182,12 @@ def main(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = No
 
 
 def read_report(path: Path) -> Report:
-    """A draft file, or a PDF exported by the program (which carries its draft)."""
+    """A draft, a PDF exported by the program (it carries its draft), or a published page or Word
+    file (imported)."""
     try:
-        if path.suffix.lower() == ".pdf":
-            return _report_from_pdf(path)
-        if path.suffix.lower() in DOCUMENT_SUFFIXES:  # a published page or Word file: imported
-            return read_previous_report(path)
-        return load_draft(path).report
-    except DraftError as error:
+        return files.read_report(path)
+    except files.DraftError as error:
         raise CommandError(f"无法打开“{path}”：{error.message}") from error
-
-
-def _report_from_pdf(path: Path) -> Report:
-    from .render.pdf_draft import draft_from_pdf
-    from .storage import loads_draft
-
-    return loads_draft(draft_from_pdf(path)).report
 
 
 def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -220,7 +207,7 @@ def _previous_for(report: Report, args: argparse.Namespace, err: TextIO) -> Repo
     """--previous wins; otherwise the draft's own link, whose loss is a notice, not a failure."""
     if args.previous:
         return read_report(args.previous)
-    found = load_previous(report, args.draft)
+    found = last_year.follow_link(report, args.draft)
     if found.notice:
         print(f"注意：{found.notice}", file=err)
     return found.report
@@ -240,27 +227,14 @@ def print_findings(findings: list[Finding], out: TextIO) -> None:
 
 @contextlib.contextmanager
 def draft_locked(path: Path) -> Iterator[None]:
-    """Hold the draft's edit lock (the window's) while a command writes it; exit 2 if it is open.
-
-    A lock left by a program that no longer runs is taken over; where no lock can be written
-    (a read-only folder) the command goes on, and its save will say why it cannot write.
-    """
-    from .storage.lock import DraftLock, LockState
+    """Hold the draft's edit lock (the window's) while a command writes it; exit 2 if it is open."""
     from .storage.paths import app_paths
 
-    lock = DraftLock(path, app_paths().state_dir)
-    result = lock.acquire()
-    if result.state is LockState.HELD_BY_OTHER:
-        raise CommandError(
-            f"“{path}”正被编辑，命令没有改动它：{result.message}"
-            "请先在编辑窗口中关闭该草稿，再执行此命令。"
-        )
-    if result.state is LockState.STALE:
-        lock.take_over()
     try:
-        yield
-    finally:
-        lock.release()
+        with files.draft_locked(path, app_paths().state_dir):
+            yield
+    except files.DraftBusyError as error:
+        raise CommandError(str(error)) from error
 
 
 def run_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -308,46 +282,36 @@ def _refuse_overwrite(path: Path, force: bool) -> None:
 
 def _save(path: Path, report: Report) -> None:
     try:
-        save_draft(path, report)
-    except (DraftError, OSError) as error:
-        reason = error.message if isinstance(error, DraftError) else os_reason(error)
-        raise CommandError(f"无法写入“{path}”：{reason}") from error
+        files.write_draft(path, report)
+    except files.DraftError as error:
+        raise CommandError(f"无法写入“{path}”：{error.message}") from error
 
 
 # export ----------------------------------------------------------------------------------------
 
 
 def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .workflow.export import error_messages, export_report
+
     output: Path = args.output
-    suffix = output.suffix.lower()
-    if suffix not in EXPORT_SUFFIXES:
-        known = " / ".join(EXPORT_SUFFIXES)
+    document_format = naming.export_format(output)
+    if document_format is None:
+        known = naming.known_export_suffixes()
         raise CommandError(f"不支持导出为“{output.suffix or output.name}”：可用的格式为 {known}")
     from .render import NarrativeTooLongError
 
     report = read_report(args.draft)
-    errors = sum(f.severity is Severity.ERROR for f in check(report))
+    errors = len(error_messages(report))
     try:
-        _export(report, output, suffix, draft_mark=errors > 0)
+        export_report(report, output, document_format, mark=errors > 0)
     except OSError as error:
         raise CommandError(f"无法写入“{output}”：{os_reason(error)}") from error
     except NarrativeTooLongError as error:
         raise CommandError(f"无法导出“{output}”：{error}", EXIT_ERRORS) from error
     print(f"已导出“{output}”", file=out)
-    if errors and suffix != ".csv":
+    if errors and document_format.document:
         print(f"注意：报告还有 {errors} 个错误，导出的文件带有“草稿”标记", file=out)
     return EXIT_OK
-
-
-def _export(report: Report, output: Path, suffix: str, draft_mark: bool) -> None:
-    if suffix == ".csv":
-        from .interchange import export_cells_csv
-
-        export_cells_csv(report, output)
-        return
-    from .render import export_document
-
-    export_document(report, output, draft_mark)
 
 
 # new and link ----------------------------------------------------------------------------------
@@ -364,8 +328,8 @@ def _run_new(args: argparse.Namespace, out: TextIO) -> int:
     if args.source is None:
         report = new_report(Meta(agency=args.agency, year=_plausible_year(args.year)))
     else:
-        report = new_from_previous(read_report(args.source))
-        report.previous = _link(args.source, output)
+        last = read_report(args.source)
+        report = _guarded(lambda: last_year.new_from_last_year(last, args.source, output))
     _save(output, report)
     print(f"已新建“{output}”", file=out)
     if args.source is not None:
@@ -388,14 +352,18 @@ def _run_link(args: argparse.Namespace, out: TextIO) -> int:
         print(f"已取消“{args.draft}”与上年报告的关联", file=out)
         return EXIT_OK
     read_report(args.previous)  # refuse to link to something that is not a draft
-    report.previous = _link(args.previous, args.draft)
+    report.previous = _guarded(lambda: last_year.link_to(args.previous, args.draft))
     _save(args.draft, report)
     print(f"已把“{args.draft}”关联到上年报告“{args.previous}”", file=out)
     return EXIT_OK
 
 
-def _link(previous: Path, draft: Path) -> PreviousLink:
+_T = TypeVar("_T")
+
+
+def _guarded(work: Callable[[], _T]) -> _T:
+    """``work()``, its :class:`DraftError` turned into a :class:`CommandError` (exit 2)."""
     try:
-        return make_link(previous, draft)
-    except DraftError as error:
+        return work()
+    except files.DraftError as error:
         raise CommandError(error.message) from error

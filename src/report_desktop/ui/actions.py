@@ -1,12 +1,20 @@
-"""The window's actions and menus (文件, 编辑, 视图, 帮助)."""
+"""The window's actions, and where each is offered: the menus (文件, 编辑, 视图, 帮助) and the
+toolbar are laid out in one place, :func:`lay_out`; each controller makes its own actions,
+connected to its own methods."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
+
+if TYPE_CHECKING:
+    from .drafts import Drafts
+    from .export import ExportActions
+    from .previous_year import YearActions
 
 Slot = Callable[[], object]
 _Keys = QKeySequence.StandardKey
@@ -54,8 +62,20 @@ def redo_keys() -> list[QKeySequence]:
     return keys
 
 
-def build_actions(window: QMainWindow, undo_group: QUndoGroup, slots: dict[str, Slot]) -> Actions:
-    """The actions, with their slots taken from ``slots`` by name."""
+class WindowCommands(Protocol):
+    """What the window's own commands call (:class:`~.main_window.MainWindow`)."""
+
+    def edit_preferences(self) -> None: ...
+    def close(self) -> bool: ...
+    def copy_selection(self) -> None: ...
+    def paste_selection(self) -> None: ...
+    def check_now(self) -> None: ...
+
+
+def build_actions(
+    window: QMainWindow, commands: WindowCommands, files: Drafts, undo_group: QUndoGroup
+) -> Actions:
+    """The window's own actions, each connected to its command."""
     undo = undo_group.createUndoAction(window, "撤销")
     undo.setShortcut(_Keys.Undo)
     redo = undo_group.createRedoAction(window, "重做")
@@ -66,57 +86,116 @@ def build_actions(window: QMainWindow, undo_group: QUndoGroup, slots: dict[str, 
         item.setIconText(short)
         item.changed.connect(lambda i=item: i.setToolTip(i.text()))
     return Actions(
-        new=action(window, "新建(&N)", slots["new"], _Keys.New, "新建一份空白报告"),
-        open=action(window, "打开(&O)…", slots["open"], _Keys.Open, "打开报告草稿"),
-        save=action(
-            window, "保存(&S)", slots["save"], _Keys.Save, "保存草稿（检查结果不影响保存）"
-        ),
-        save_as=action(window, "另存为(&A)…", slots["save_as"], _Keys.SaveAs, "以新文件名保存草稿"),
+        new=action(window, "新建(&N)", files.new, _Keys.New, "新建一份空白报告"),
+        open=action(window, "打开(&O)…", files.open_dialog, _Keys.Open, "打开报告草稿"),
+        save=action(window, "保存(&S)", files.save, _Keys.Save, "保存草稿（检查结果不影响保存）"),
+        save_as=action(window, "另存为(&A)…", files.save_as, _Keys.SaveAs, "以新文件名保存草稿"),
         restore_backup=action(
-            window, "从备份恢复(&B)…", slots["restore_backup"], None, "打开此草稿以前保存的版本"
+            window, "从备份恢复(&B)…", files.restore_backup, None, "打开此草稿以前保存的版本"
         ),
         recover=action(
-            window, "恢复自动保存的工作(&R)…", slots["recover"], None, "找回上次未保存的修改"
+            window, "恢复自动保存的工作(&R)…", files.offer_recoveries, None, "找回上次未保存的修改"
         ),
         preferences=action(
-            window, "首选项(&P)…", slots["preferences"], None, "自动保存间隔、备份份数、默认文件夹"
+            window,
+            "首选项(&P)…",
+            commands.edit_preferences,
+            None,
+            "自动保存间隔、备份份数、默认文件夹",
         ),
-        quit=action(window, "退出(&X)", slots["quit"], QKeySequence("Ctrl+Q")),
+        quit=action(window, "退出(&X)", commands.close, QKeySequence("Ctrl+Q")),
         undo=undo,
         redo=redo,
-        copy=action(window, "复制(&C)", slots["copy"], _Keys.Copy),
+        copy=action(window, "复制(&C)", commands.copy_selection, _Keys.Copy),
         paste=action(
-            window, "粘贴(&V)", slots["paste"], _Keys.Paste, "可粘贴从 Excel/WPS 复制的整块数字"
+            window,
+            "粘贴(&V)",
+            commands.paste_selection,
+            _Keys.Paste,
+            "可粘贴从 Excel/WPS 复制的整块数字",
         ),
         check=action(
-            window, "立即检查(&K)", slots["check"], QKeySequence("F5"), "重新检查全部勾稽关系"
+            window, "立即检查(&K)", commands.check_now, QKeySequence("F5"), "重新检查全部勾稽关系"
         ),
         recent_menu=QMenu("最近打开(&R)", window),
     )
 
 
-def build_menus(window: QMainWindow, actions: Actions, panel_toggle: QAction) -> dict[str, QMenu]:
-    """The menus by name (文件 ``file``, 编辑 ``edit``, 视图 ``view``)."""
-    bar = window.menuBar()
-    file_menu = bar.addMenu("文件(&F)")
-    file_menu.addActions([actions.new, actions.open])
-    file_menu.addMenu(actions.recent_menu)
-    file_menu.addSeparator()
-    file_menu.addActions([actions.save, actions.save_as])
-    file_menu.addSeparator()
-    file_menu.addActions([actions.restore_backup, actions.recover])
-    file_menu.addSeparator()
-    file_menu.addAction(actions.preferences)
-    file_menu.addSeparator()
-    file_menu.addAction(actions.quit)
-    edit_menu = bar.addMenu("编辑(&E)")
-    edit_menu.addActions([actions.undo, actions.redo])
-    edit_menu.addSeparator()
-    edit_menu.addActions([actions.copy, actions.paste])
-    view_menu = bar.addMenu("视图(&V)")
-    panel_toggle.setText("检查结果面板")
-    view_menu.addActions([panel_toggle, actions.check])
+SEPARATOR = None
+Item = QAction | QMenu | None
+"""A menu entry: a command, a submenu, or a separator (``None``)."""
+
+
+@dataclass
+class MenuLayout:
+    """Every menu of the window and the toolbar, entry by entry, in order: the one place that
+    says where a command is offered."""
+
+    menus: list[tuple[str, str, list[Item]]]
+    """(key, title, entries) of each menu of the menu bar."""
+    toolbar: list[Item]
+
+
+def lay_out(
+    base: Actions,
+    *,
+    year: YearActions,
+    export: ExportActions,
+    import_action: QAction,
+    help_actions: list[QAction],
+    panel_toggle: QAction,
+) -> MenuLayout:
+    """Where each command of the window goes (the parts' Ctrl+1… follow 视图 at its end)."""
+    file_menu: list[Item] = [
+        *(base.new, year.new_from, base.open, import_action, base.recent_menu, SEPARATOR),
+        *(base.save, base.save_as, SEPARATOR),
+        *(export.export_pdf, export.export_html, export.export_docx, SEPARATOR),
+        *(export.preview, export.print, SEPARATOR),
+        *(year.link, year.unlink, SEPARATOR),
+        *(base.restore_backup, base.recover, SEPARATOR),
+        *(base.preferences, SEPARATOR, base.quit),
+    ]
+    return MenuLayout(
+        menus=[
+            ("file", "文件(&F)", file_menu),
+            ("edit", "编辑(&E)", [base.undo, base.redo, SEPARATOR, base.copy, base.paste]),
+            (
+                "view",
+                "视图(&V)",
+                [panel_toggle, base.check, SEPARATOR, year.show_values, year.show_text],
+            ),
+            ("help", "帮助(&H)", list(help_actions)),
+        ],
+        toolbar=[
+            *(base.new, base.open, base.save, base.undo, base.redo, SEPARATOR),
+            *(export.preview, export.print, export.export_menu),
+        ],
+    )
+
+
+def build_menus(window: QMainWindow, layout: MenuLayout) -> dict[str, QMenu]:
+    """The menu bar and the toolbar as ``layout`` says; the menus by key."""
+    menus: dict[str, QMenu] = {}
+    for key, title, entries in layout.menus:
+        menus[key] = menu = window.menuBar().addMenu(title)
+        _fill(menu, entries)
     toolbar = window.addToolBar("常用")
     toolbar.setObjectName("toolbar")
-    toolbar.addActions([actions.new, actions.open, actions.save, actions.undo, actions.redo])
-    return {"file": file_menu, "edit": edit_menu, "view": view_menu}
+    _fill(toolbar, layout.toolbar)
+    return menus
+
+
+def _fill(container: QMenu | QToolBar, entries: list[Item]) -> None:
+    for entry in entries:
+        if entry is None:
+            container.addSeparator()
+        elif isinstance(entry, QMenu):
+            assert isinstance(container, QMenu)
+            container.addMenu(entry)
+        else:
+            container.addAction(entry)
+
+
+def menu_of(item: QAction) -> QMenu:
+    """The menu an action of the window was put in."""
+    return next(o for o in item.associatedObjects() if isinstance(o, QMenu))

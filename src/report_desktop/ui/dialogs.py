@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -26,15 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..storage.autosave import Recovery
-from ..storage.backups import Backup
-from ..storage.settings import (
-    AUTOSAVE_SECONDS,
-    BACKUPS_KEPT,
-    CHANGE_MINIMUM,
-    CHANGE_RATIO_PERCENT,
-    Settings,
-)
+from ..workflow.files import Backup, Recovery
+from ..workflow.settings import SPECS, Settings, SettingsValueError, Spec, changed
 from .prompter import RecoveryAction
 
 
@@ -78,6 +72,15 @@ def _fit_width(table: QTableWidget, stretched: tuple[int, ...]) -> None:
     table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
     table.setWordWrap(False)
     table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+
+def _accept_or_cancel(dialog: QDialog, accept: str, on_accept: Callable[[], None]) -> QWidget:
+    box = QDialogButtonBox()
+    box.addButton(accept, QDialogButtonBox.ButtonRole.AcceptRole)
+    box.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
+    box.accepted.connect(on_accept)
+    box.rejected.connect(dialog.reject)
+    return box
 
 
 class RecoveryDialog(QDialog):
@@ -167,12 +170,7 @@ class BackupDialog(QDialog):
         self.table = _table(["该版本保存于", "备份于", "大小"], rows)
         self.table.doubleClicked.connect(self.accept)
         layout.addWidget(self.table, 1)
-        box = QDialogButtonBox()
-        box.addButton("打开所选备份", QDialogButtonBox.ButtonRole.AcceptRole)
-        box.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
-        box.accepted.connect(self.accept)
-        box.rejected.connect(self.reject)
-        layout.addWidget(box)
+        layout.addWidget(_accept_or_cancel(self, "打开所选备份", self.accept))
         self.resize(560, 320)
 
     def selected(self) -> Backup | None:
@@ -184,82 +182,91 @@ class BackupDialog(QDialog):
 
 
 class PreferencesDialog(QDialog):
+    """首选项: a row for every setting declared editable (:data:`SPECS`), checked on 确定."""
+
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("首选项")
         self.settings = settings
+        self.numbers: dict[str, QSpinBox] = {}
+        self.texts: dict[str, QLineEdit] = {}
+        self.checks: dict[str, QCheckBox] = {}
         form = QFormLayout(self)
-        self.autosave = QSpinBox()
-        self.autosave.setRange(*AUTOSAVE_SECONDS)
-        self.autosave.setSuffix(" 秒")
-        self.autosave.setValue(settings.autosave_seconds)
-        self.autosave.setToolTip(
-            "修改后两秒内写入自动保存文件；有未保存的修改时，每隔这么久再保存一次"
-            "（不会覆盖草稿文件）"
-        )
-        form.addRow("自动保存间隔：", self.autosave)
-        self.backups = QSpinBox()
-        self.backups.setRange(*BACKUPS_KEPT)
-        self.backups.setSuffix(" 份")
-        self.backups.setSpecialValueText("不备份")
-        self.backups.setValue(settings.backups_kept)
-        self.backups.setToolTip("每次保存前备份原来的文件，每个草稿最多保留这么多份")
-        form.addRow("每个草稿保留的备份：", self.backups)
-        self.folder = QLineEdit(settings.default_folder)
-        self.folder.setPlaceholderText("（“文档”文件夹）")
-        browse = QPushButton("浏览…")
-        browse.clicked.connect(self._browse)
-        row = QHBoxLayout()
-        row.addWidget(self.folder, 1)
-        row.addWidget(browse)
-        form.addRow("默认文件夹：", row)
-        self.reopen = QCheckBox("启动时打开上次的草稿（不显示开始页）")
-        self.reopen.setChecked(settings.reopen_last_draft)
-        form.addRow("", self.reopen)
-        self._add_cross_year(form, settings)
-        box = QDialogButtonBox()
-        box.addButton("确定", QDialogButtonBox.ButtonRole.AcceptRole)
-        box.addButton("取消", QDialogButtonBox.ButtonRole.RejectRole)
-        box.accepted.connect(self.accept)
-        box.rejected.connect(self.reject)
-        form.addRow(box)
+        group = ""
+        for name, spec in SPECS.items():
+            if spec.edit and spec.group and spec.group != group:
+                heading = QLabel(
+                    f"{spec.group}：" if not spec.group.endswith("提示") else spec.group
+                )
+                heading.setWordWrap(True)
+                form.addRow(heading)
+            group = spec.group if spec.edit else group
+            if spec.edit:
+                self._add_row(form, name, spec, getattr(settings, name))
+        self.problem = QLabel()
+        self.problem.setObjectName("preferences-problem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b00020")
+        self.problem.hide()
+        form.addRow(self.problem)
+        form.addRow(_accept_or_cancel(self, "确定", self._accept))
 
-    def _add_cross_year(self, form: QFormLayout, settings: Settings) -> None:
-        """When a value differs much from last year's (关联上年报告时), a hint points it out."""
-        self.change_ratio = QSpinBox()
-        self.change_ratio.setRange(*CHANGE_RATIO_PERCENT)
-        self.change_ratio.setSuffix(" %")
-        self.change_ratio.setValue(settings.change_ratio_percent)
-        self.change_ratio.setToolTip(
-            "与关联的上年报告相比，某个数值的变化超过上年数值的这一比例时，给出“提示”"
-        )
-        heading = QLabel("跨年变化提示（关联上年报告时）：某个数值与上年相比同时满足以下两条时提示")
-        heading.setWordWrap(True)
-        form.addRow(heading)
-        form.addRow("变化超过上年数值的：", self.change_ratio)
-        self.change_minimum = QSpinBox()
-        self.change_minimum.setRange(*CHANGE_MINIMUM)
-        self.change_minimum.setValue(settings.change_minimum)
-        self.change_minimum.setToolTip("变化量还须至少达到这个数才提示：小的数值波动大，意义不大")
-        form.addRow("且变化量至少为：", self.change_minimum)
+    def _add_row(self, form: QFormLayout, name: str, spec: Spec, value: Any) -> None:
+        prompt = spec.prompt or spec.label
+        if spec.edit == "check":
+            check = QCheckBox(prompt)
+            check.setChecked(bool(value))
+            check.setToolTip(spec.help)
+            self.checks[name] = check
+            form.addRow("", check)
+        elif spec.edit == "folder":
+            self.texts[name] = line = QLineEdit(str(value))
+            line.setPlaceholderText(spec.none_text)
+            line.setToolTip(spec.help)
+            browse = QPushButton("浏览…")
+            browse.clicked.connect(lambda: self._browse(line, prompt))
+            row = QHBoxLayout()
+            row.addWidget(line, 1)
+            row.addWidget(browse)
+            form.addRow(f"{prompt}：", row)
+        else:
+            self.numbers[name] = box = _number_box(spec, int(value))
+            form.addRow(f"{prompt}：", box)
 
-    def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "选择默认文件夹", self.folder.text())
+    def _browse(self, line: QLineEdit, prompt: str) -> None:
+        folder = QFileDialog.getExistingDirectory(self, f"选择{prompt}", line.text())
         if folder:
-            self.folder.setText(folder)
+            line.setText(folder)
 
     def result_settings(self) -> Settings:
-        return dataclasses.replace(
-            self.settings,
-            autosave_seconds=self.autosave.value(),
-            backups_kept=self.backups.value(),
-            default_folder=self.folder.text().strip(),
-            change_ratio_percent=self.change_ratio.value(),
-            change_minimum=self.change_minimum.value(),
-            reopen_last_draft=self.reopen.isChecked(),
-        )
+        """The settings as edited; raises :class:`SettingsValueError` with the reason."""
+        values: dict[str, Any] = {name: box.value() for name, box in self.numbers.items()}
+        values.update({name: line.text().strip() for name, line in self.texts.items()})
+        values.update({name: check.isChecked() for name, check in self.checks.items()})
+        return changed(self.settings, **values)
+
+    def _accept(self) -> None:
+        try:
+            self.result_settings()
+        except SettingsValueError as error:  # stays open, says why; nothing is lost
+            self.problem.setText(error.message)
+            self.problem.show()
+            return
+        self.accept()
 
     def ask(self) -> Settings | None:
         if self.exec() == QDialog.DialogCode.Accepted:
             return self.result_settings()
         return None
+
+
+def _number_box(spec: Spec, value: int) -> QSpinBox:
+    box = QSpinBox()
+    assert spec.low is not None and spec.high is not None
+    box.setRange(spec.low, spec.high)
+    box.setSuffix(spec.unit)
+    if spec.none_text:
+        box.setSpecialValueText(spec.none_text)
+    box.setValue(value)
+    box.setToolTip(spec.help)
+    return box

@@ -1,6 +1,7 @@
 """Opening, saving and closing drafts: the workflows behind the 文件 menu.
 
-Every question goes through the prompter; every file is read and written by the storage layer.
+Every question goes through the prompter; every file is read and written by the workflow layer
+(:mod:`report_desktop.workflow.files`), which the command line uses too.
 Nothing is restored silently and nothing is deleted without the clerk's say.
 """
 
@@ -15,13 +16,27 @@ from PySide6.QtGui import QGuiApplication
 from ..domain.model import Report, new_report
 from ..session.autosave import Autosaver
 from ..session.report_session import ReportSession
-from ..storage.autosave import AutosaveError, Recovery
-from ..storage.backups import BackupError, save_with_backup
-from ..storage.draft import load_draft, save_draft
-from ..storage.errors import DraftError, DraftReadError
-from ..storage.filestamp import FileStamp, changed_on_disk, is_read_only_file, stamp_of
-from ..storage.lock import DraftLock, LockResult, LockState
-from ..storage.recent import add_recent, remove_recent
+from ..workflow import naming
+from ..workflow.files import (
+    AutosaveError,
+    BackupError,
+    DraftError,
+    DraftLock,
+    DraftReadError,
+    FileStamp,
+    LockResult,
+    LockState,
+    Recovery,
+    changed_on_disk,
+    is_pdf,
+    is_read_only_file,
+    read_draft,
+    save_draft,
+    save_with_backup,
+    stamp_of,
+    take_lock_for_save_as,
+)
+from ..workflow.settings import add_recent, remove_recent
 from .context import AppContext
 from .prompter import LockChoice, Prompter, RecoveryAction, SaveChoice
 
@@ -90,7 +105,7 @@ class Drafts(QObject):
         return True
 
     def open_dialog(self) -> bool:
-        path = self.prompter.open_path(self._folder())
+        path = self.prompter.open_path(self.folder())
         return self.open_path(path) if path is not None else False
 
     def open_path(self, path: Path) -> bool:
@@ -99,10 +114,10 @@ class Drafts(QObject):
         if self.current is not None and self.current.session.path == path:
             self.message.emit(f"“{path.name}”已经打开")
             return True
-        if path.suffix.lower() == ".pdf":
+        if is_pdf(path):
             return self._open_pdf(path)
         try:
-            report = load_draft(path).report
+            report = read_draft(path)
         except DraftError as error:
             self._open_failed(path, error)
             return False
@@ -119,10 +134,8 @@ class Drafts(QObject):
 
     def _open_pdf(self, path: Path) -> bool:
         """An exported PDF carries its draft: open that as a new, unsaved report."""
-        from ..render.pdf_draft import load_pdf_draft
-
         try:
-            report = load_pdf_draft(path).report
+            report = read_draft(path)
         except DraftError as error:
             self.prompter.show_error(error.title, error.message)
             return False
@@ -199,13 +212,10 @@ class Drafts(QObject):
         target = target.absolute()
         if target == current.session.path and not current.session.read_only:
             return self._write(target)
-        lock = DraftLock(target, self.ctx.paths.state_dir)
-        result = lock.acquire()
+        lock, result = take_lock_for_save_as(target, self.ctx.paths.state_dir)
         if result.state is LockState.HELD_BY_OTHER:
             self.prompter.show_error("无法另存为", result.message)
             return False
-        if result.state is LockState.STALE:
-            lock.take_over()
         old_path, old_lock = current.session.path, current.lock
         was_read_only = current.session.read_only
         if not self._write(target):
@@ -221,8 +231,8 @@ class Drafts(QObject):
         return True
 
     def _ask_save_target(self) -> Path | None:
-        target = self.prompter.save_path(self._folder(), self._suggested_name())
-        if target is not None and target.suffix.lower() == ".pdf":
+        target = self.prompter.save_path(self.folder(), self._suggested_name())
+        if target is not None and is_pdf(target):
             self.prompter.show_error("无法保存", "草稿要保存为 .json 文件；PDF 由“导出 PDF”生成。")
             return None
         return target
@@ -281,7 +291,7 @@ class Drafts(QObject):
 
     def _reload(self, current: OpenReport, path: Path) -> None:
         try:
-            report = load_draft(path).report
+            report = read_draft(path)
         except DraftError as error:
             self.prompter.show_error(error.title, error.message)
             return
@@ -336,7 +346,7 @@ class Drafts(QObject):
         if chosen is None:
             return False
         try:
-            report = load_draft(chosen.path).report
+            report = read_draft(chosen.path)
         except DraftError as error:
             self.prompter.show_error(error.title, error.message)
             return False
@@ -409,7 +419,9 @@ class Drafts(QObject):
         self.ctx.update_settings(add_recent(self.ctx.settings, path))
         self.recent_changed.emit()
 
-    def _folder(self) -> str:
+    def folder(self) -> str:
+        """Where a file dialog starts: beside the open draft (or the PDF it came from), else
+        the program's start folder."""
         current = self.current
         if current is not None and current.session.path is not None:
             return str(current.session.path.parent)
@@ -422,14 +434,8 @@ class Drafts(QObject):
         if current is not None and current.session.path is not None:
             return current.session.path.name
         if current is not None and current.origin is not None:
-            return current.origin.stem + ".json"
-        meta = self.session.report.meta
-        parts = [
-            meta.agency.strip(),
-            f"{meta.year}年" if meta.year else "",
-            "政府信息公开工作年度报告",
-        ]
-        return "".join(parts) + ".json"
+            return naming.draft_name_for(current.origin)
+        return naming.draft_name(self.session.report)
 
     # Installing a report -----------------------------------------------------------------------
 

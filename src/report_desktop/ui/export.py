@@ -14,20 +14,31 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from ..domain.findings import Severity
 from ..domain.model import Report
-from .actions import Actions, action
+from ..workflow.naming import DOCX, HTML, PDF, DocumentFormat, document_name, with_format_suffix
+from .actions import action
 from .drafts import Drafts
 from .prompter import Prompter
+
+__all__ = [
+    "DOCX",
+    "HTML",
+    "PDF",
+    "DocumentFormat",
+    "ExportController",
+    "document_name",
+    "errors_question",
+    "with_format_suffix",
+]
 
 if TYPE_CHECKING:
     from ..session.export_worker import JobResult, JobRunner
@@ -35,34 +46,8 @@ if TYPE_CHECKING:
     from .pdf_preview import PdfPreviewDialog
     from .pdf_support import QPrinter
 
-REPORT_NAME = "政府信息公开工作年度报告"
 MAX_LISTED_ERRORS = 10
 SHUTDOWN_WAIT_MS = 120_000
-_UNSAFE_IN_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
-
-
-@dataclasses.dataclass(frozen=True)
-class DocumentFormat:
-    suffix: str
-    name: str
-    file_filter: str
-    suffixes: tuple[str, ...]
-    """What a chosen file name may end with (otherwise ``suffix`` is appended)."""
-
-    def says(self, before: str, after: str = "") -> str:
-        """``before`` + the name + ``after``, with a space between Chinese and Latin letters."""
-        left = " " if self.name[0].isascii() else ""
-        right = " " if after and self.name[-1].isascii() and _is_han(after[0]) else ""
-        return f"{before}{left}{self.name}{right}{after}"
-
-
-def _is_han(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff"
-
-
-PDF = DocumentFormat(".pdf", "PDF", "PDF 文档 (*.pdf)", (".pdf",))
-HTML = DocumentFormat(".html", "网页（HTML）", "网页 (*.html *.htm)", (".html", ".htm"))
-DOCX = DocumentFormat(".docx", "Word 文档", "Word 文档 (*.docx)", (".docx",))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -89,20 +74,6 @@ class _Pending:
     on_done: Callable[[object], None]
 
 
-def document_name(report: Report, suffix: str = "") -> str:
-    """「<机关><年度>年政府信息公开工作年度报告」, leaving out what no file name may hold."""
-    agency = _UNSAFE_IN_NAMES.sub("", report.meta.agency).strip()
-    year = f"{report.meta.year}年" if report.meta.year else ""
-    return f"{agency}{year}{REPORT_NAME}{suffix}"
-
-
-def with_format_suffix(path: Path, document_format: DocumentFormat) -> Path:
-    """``path``, with the format's suffix appended unless it already ends with one of its own."""
-    if path.suffix.lower() in document_format.suffixes:
-        return path
-    return path.with_name(path.name + document_format.suffix)
-
-
 def errors_question(errors: tuple[str, ...], verb: str) -> str:
     """The confirmation asked before exporting or printing a report that still has errors."""
     listed = "\n".join(f"· {message}" for message in errors[:MAX_LISTED_ERRORS])
@@ -126,27 +97,6 @@ class ExportActions:
 
     def commands(self) -> list[QAction]:
         return [self.export_pdf, self.export_html, self.export_docx, self.preview, self.print]
-
-    def add_to(self, commands: Actions) -> None:
-        """文件: the exports, 打印预览 and 打印 after 另存为; the toolbar: 打印预览, 打印, 导出."""
-        file_menu = _container(commands.save_as, QMenu)
-        listed = file_menu.actions()
-        before = listed[listed.index(commands.save_as) + 1]  # the separator after 另存为
-        file_menu.insertSeparator(before)
-        file_menu.insertActions(before, [self.export_pdf, self.export_html, self.export_docx])
-        file_menu.insertSeparator(before)
-        file_menu.insertActions(before, [self.preview, self.print])
-        toolbar = _container(commands.save, QToolBar)
-        toolbar.addSeparator()
-        toolbar.addActions([self.preview, self.print, self.export_menu])
-
-
-_Container = TypeVar("_Container", QMenu, QToolBar)
-
-
-def _container(item: QAction, kind: type[_Container]) -> _Container:
-    """The menu (or toolbar) a command of the window was put in."""
-    return next(o for o in item.associatedObjects() if isinstance(o, kind))
 
 
 def build_export_actions(window: QMainWindow, controller: ExportController) -> ExportActions:
@@ -317,19 +267,12 @@ class ExportController(QObject):
     def _ask_path(self, document_format: DocumentFormat, snapshot: Snapshot) -> Path | None:
         name = document_name(snapshot.report, document_format.suffix)
         title = document_format.says("导出")
-        chosen = self.prompter.export_path(title, self._folder(), name, document_format.file_filter)
+        folder = self.drafts.folder()
+        chosen = self.prompter.export_path(title, folder, name, document_format.file_filter)
         if chosen is None:
             return None
         self.drafts.ctx.used_file(chosen)
         return with_format_suffix(chosen, document_format).absolute()
-
-    def _folder(self) -> str:
-        current = self.drafts.current
-        if current is not None and current.session.path is not None:
-            return str(current.session.path.parent)
-        if current is not None and current.origin is not None:  # opened from an exported PDF
-            return str(current.origin.parent)
-        return self.drafts.ctx.start_folder()
 
     def _printer(self, snapshot: Snapshot, pages: int) -> QPrinter | None:
         from ..session.export_worker import JobError

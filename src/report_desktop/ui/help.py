@@ -66,9 +66,8 @@ HELP_HTML = """
 """
 
 
-def add_help_menu(window: QMainWindow) -> list[QAction]:
-    """The 帮助 menu: 使用说明 (F1) and 关于."""
-    menu = window.menuBar().addMenu("帮助(&H)")
+def build_help_actions(window: QMainWindow) -> list[QAction]:
+    """The 帮助 commands: 使用说明 (F1) and 关于."""
     manual = QAction("使用说明(&U)", window)
     manual.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
     manual.setStatusTip("在程序中阅读使用说明（不需要联网）")
@@ -76,7 +75,6 @@ def add_help_menu(window: QMainWindow) -> list[QAction]:
     about = QAction("关于(&A)", window)
     about.setStatusTip("版本和许可证")
     about.triggered.connect(lambda: show_dialog(about_dialog(window)))
-    menu.addActions([manual, about])
     return [manual, about]
 
 

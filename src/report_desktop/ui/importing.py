@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QWidget
 
-from ..storage.previous import DOCUMENT_SUFFIXES
+from ..workflow.files import DOCUMENT_SUFFIXES, IMPORTED_SUFFIXES, opens_by_import
 from .actions import action
 from .context import AppContext
 from .drafts import Drafts
@@ -29,17 +29,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DOCUMENT_SUFFIXES",
+    "IMPORTED_SUFFIXES",
     "Imports",
     "opens_by_import",
     "summary_dialog",
 ]
-
-IMPORTED_SUFFIXES = (*DOCUMENT_SUFFIXES, ".mht", ".mhtml", ".csv", ".xlsx", ".xlsm")
-
-
-def opens_by_import(path: Path) -> bool:
-    """Whether a file dropped on the window is imported (a page, Word file, cell table)."""
-    return path.suffix.lower() in IMPORTED_SUFFIXES
 
 
 def summary_dialog(result: ReportImport, accept: str, parent: QWidget | None = None) -> QDialog:
@@ -96,20 +90,8 @@ class Imports(QObject):
             tip="从已发布的报告（保存的网页、Word 文件）、本程序导出的 PDF 或单元格表格新建草稿",
         )
 
-    def add_to_menu(self, open_action: QAction) -> None:
-        """After 打开 in the menu that holds it."""
-        from PySide6.QtWidgets import QMenu
-
-        menu = next(o for o in open_action.associatedObjects() if isinstance(o, QMenu))
-        actions = menu.actions()
-        after = actions.index(open_action) + 1
-        if after < len(actions):
-            menu.insertAction(actions[after], self.action)
-        else:
-            menu.addAction(self.action)
-
     def import_dialog(self) -> bool:
-        path = self.prompter.import_path(self._folder())
+        path = self.prompter.import_path(self.drafts.folder())
         if path is None:
             return False
         self.ctx.used_file(path)
@@ -135,9 +117,3 @@ class Imports(QObject):
             self.prompter.show_error("无法导入", "\n".join(result.errors))
             return None
         return result if self.prompter.confirm_import(result, accept) else None
-
-    def _folder(self) -> str:
-        current = self.drafts.current
-        if current is not None and current.session.path is not None:
-            return str(current.session.path.parent)
-        return self.ctx.start_folder()

@@ -10,13 +10,12 @@ from PySide6.QtCore import QByteArray, QRect, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QWidget
 
-from ..storage.recent import recent_paths
-from ..storage.settings import SettingsError
-from .actions import Slot, build_actions, build_menus
+from ..workflow.settings import SettingsError, recent_paths
+from .actions import build_actions, build_menus, lay_out
 from .context import AppContext
 from .drafts import Drafts
 from .export import ExportController
-from .help import add_help_menu
+from .help import build_help_actions
 from .importing import Imports, opens_by_import
 from .navigation import Navigation
 from .page_stack import PageStack
@@ -54,16 +53,23 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
         self.counts = QLabel()
         self.statusBar().addPermanentWidget(self.counts)
-        self.commands = build_actions(self, self.undo_group, self._slots())
-        self.menus = build_menus(self, self.commands, self.problems.toggleViewAction())
-        self.parts = PartActions(self, self.menus["view"], self.enter_page)
-        self.previous_year.add_to_menus(self.commands)
+        self.commands = build_actions(self, self, self.drafts, self.undo_group)
         self.export = ExportController(self, self.drafts, self.prompter)
-        self.export.actions.add_to(self.commands)
         self.imports = Imports(self, ctx, self.drafts, self.prompter)
-        self.imports.add_to_menu(self.commands.open)
         self.previous_year.imports = self.imports
-        self.help_actions = add_help_menu(self)
+        self.help_actions = build_help_actions(self)
+        panel_toggle = self.problems.toggleViewAction()
+        panel_toggle.setText("检查结果面板")
+        layout = lay_out(
+            self.commands,
+            year=self.previous_year.actions,
+            export=self.export.actions,
+            import_action=self.imports.action,
+            help_actions=self.help_actions,
+            panel_toggle=panel_toggle,
+        )
+        self.menus = build_menus(self, layout)
+        self.parts = PartActions(self, self.menus["view"], self.enter_page)
         self.commands.recent_menu.aboutToShow.connect(self._fill_recent)
         self._connect()
         self.setAcceptDrops(True)
@@ -78,22 +84,6 @@ class MainWindow(QMainWindow):
         dock.setTitleBarWidget(QWidget())
         self.nav.setMinimumWidth(NAV_WIDTH)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-
-    def _slots(self) -> dict[str, Slot]:
-        drafts = self.drafts
-        return {
-            "new": drafts.new,
-            "open": drafts.open_dialog,
-            "save": drafts.save,
-            "save_as": drafts.save_as,
-            "restore_backup": drafts.restore_backup,
-            "recover": drafts.offer_recoveries,
-            "preferences": self.edit_preferences,
-            "quit": self.close,
-            "copy": lambda: self._forward("copy_selected", "copy"),
-            "paste": lambda: self._forward("paste", "paste"),
-            "check": self._check_now,
-        }
 
     def _connect(self) -> None:
         self.drafts.opened.connect(self._opened)
@@ -130,7 +120,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_counts()
 
-    def _check_now(self) -> None:
+    def check_now(self) -> None:
         self.drafts.session.validate_now()
         self.show_message(f"检查完成：{counts_text(self.drafts.session.findings)}")
 
@@ -174,6 +164,12 @@ class MainWindow(QMainWindow):
             f"以下 {len(refused)} 个值未采用，原来的值保持不变：\n{listed}{more}",
             "\n".join(refused),
         )
+
+    def copy_selection(self) -> None:
+        self._forward("copy_selected", "copy")
+
+    def paste_selection(self) -> None:
+        self._forward("paste", "paste")
 
     def _forward(self, grid_method: str, widget_method: str) -> None:
         """Copy/paste for whatever has the focus: a grid takes blocks, a text field text."""

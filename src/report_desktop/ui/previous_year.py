@@ -1,7 +1,7 @@
 """Last year's report in the window: 从上年报告新建, 关联/取消关联, the notice when the link is
 lost, last year's values in the grids and last year's text beside the editor.
 
-Files are read by the storage layer (:mod:`..storage.previous`); the session holds last year's
+Files are read by the workflow layer (:mod:`..workflow.last_year`); the session holds last year's
 report and runs the cross-year checks with it. This module only asks, shows and forwards.
 """
 
@@ -9,26 +9,24 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QMenu, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
-from ..domain.crossyear import CheckOptions, new_from_previous
 from ..domain.findings import Finding
 from ..domain.model import Report
 from ..session.last_year import NO_LAST_YEAR, LastYear
 from ..session.report_session import ReportSession
-from ..storage.draft import load_draft
-from ..storage.errors import DraftError
-from ..storage.previous import load_previous, make_link, read_previous_report
-from ..storage.settings import Settings
-from .actions import Actions, Slot, action
+from ..workflow import last_year as workflow
+from ..workflow.files import DraftError, is_published_document, read_draft
+from ..workflow.last_year import check_options
+from ..workflow.settings import Settings
+from .actions import action
 from .context import AppContext
 from .drafts import Drafts
-from .importing import DOCUMENT_SUFFIXES, Imports
+from .importing import Imports
 from .notice_bar import NoticeBar
 from .page_stack import PageStack
 from .pages.base import Page
@@ -40,20 +38,11 @@ UNLINK = "取消关联"
 ACCEPT_CHANGED = "以现在的内容为准"
 
 
-def check_options(settings: Settings) -> CheckOptions:
-    """The cross-year check thresholds the clerk chose in 首选项."""
-    return dataclasses.replace(
-        CheckOptions(),
-        change_ratio=Decimal(settings.change_ratio_percent) / 100,
-        change_minimum=settings.change_minimum,
-    )
-
-
 def read_last_year(report: Report, draft_path: Path | None) -> LastYear:
     """Follow the report's link (never raises: a lost or unreadable file gives a notice)."""
     if report.previous is None:
         return NO_LAST_YEAR
-    found = load_previous(report, draft_path)
+    found = workflow.follow_link(report, draft_path)
     return LastYear(found.report, found.path, found.notice)
 
 
@@ -81,44 +70,42 @@ class YearActions:
 
 
 def build_year_actions(
-    window: QMainWindow, slots: dict[str, Slot], settings: Settings
+    window: QMainWindow, controller: PreviousYear, settings: Settings
 ) -> YearActions:
     made = YearActions(
         new_from=action(
             window,
             "从上年报告新建(&L)…",
-            slots["new_from"],
+            controller.new_from_last_year,
             tip="以上年的报告草稿为起点新建本年度报告（上年结转逐列填入，正文不照搬）",
         ),
         link=action(
-            window, "关联上年报告(&Y)…", slots["link"], tip="选择上年的报告草稿，用于跨年核对和对照"
+            window,
+            "关联上年报告(&Y)…",
+            controller.link,
+            tip="选择上年的报告草稿，用于跨年核对和对照",
         ),
-        unlink=action(window, "取消关联上年报告", slots["unlink"], tip="不再与上年报告核对"),
+        unlink=action(window, "取消关联上年报告", controller.unlink, tip="不再与上年报告核对"),
         show_values=action(
             window,
             "单元格中显示上年数值",
-            slots["show_values"],
+            controller.show_values_changed,
             tip="在表格单元格左上角以灰色小字显示上年的数值（为 0 的不显示）",
         ),
         show_text=action(
             window,
             "上年报告参考栏",
-            slots["show_text"],
+            controller.show_text_changed,
             tip="在一、五、六部分的编辑区右侧显示上年报告的相应文字",
         ),
     )
     for item, checked in (
-        (made.show_values, settings.show_previous_values),
-        (made.show_text, settings.show_previous_text),
+        (made.show_values, settings.show_last_year_values),
+        (made.show_text, settings.show_last_year_text),
     ):
         item.setCheckable(True)
         item.setChecked(checked)
     return made
-
-
-def menu_of(item: QAction) -> QMenu:
-    """The menu an action of the window was put in."""
-    return next(o for o in item.associatedObjects() if isinstance(o, QMenu))
 
 
 class PreviousYear(QObject):
@@ -142,18 +129,9 @@ class PreviousYear(QObject):
         self.imports: Imports | None = None
         """Set by the window: reads a web page or Word file picked as last year's report."""
         self.bar = NoticeBar()
-        self.actions = build_year_actions(window, self._slots(), ctx.settings)
+        self.actions = build_year_actions(window, self, ctx.settings)
         drafts.opened.connect(self._opened)
         stack.page_built.connect(self._page_built)
-
-    def _slots(self) -> dict[str, Slot]:
-        return {
-            "new_from": self.new_from_last_year,
-            "link": self.link,
-            "unlink": self.unlink,
-            "show_values": self._show_values,
-            "show_text": self._show_text,
-        }
 
     def with_notice_bar(self, central: QWidget) -> QWidget:
         """``central`` with the notice bar above it."""
@@ -164,16 +142,6 @@ class PreviousYear(QObject):
         column.addWidget(self.bar)
         column.addWidget(central, 1)
         return holder
-
-    def add_to_menus(self, commands: Actions) -> None:
-        """文件: 从上年报告新建 after 新建, 关联/取消关联 before the backups; 视图: the toggles."""
-        file_menu = menu_of(commands.open)
-        file_menu.insertAction(commands.open, self.actions.new_from)
-        file_menu.insertActions(commands.restore_backup, [self.actions.link, self.actions.unlink])
-        file_menu.insertSeparator(commands.restore_backup)
-        view_menu = menu_of(commands.check)
-        view_menu.addSeparator()
-        view_menu.addActions([self.actions.show_values, self.actions.show_text])
 
     @property
     def session(self) -> ReportSession:
@@ -187,9 +155,8 @@ class PreviousYear(QObject):
         if picked is None:
             return False
         path, last = picked
-        report = new_from_previous(last)
         try:
-            report.previous = make_link(path, None)  # made relative when first saved
+            report = workflow.new_from_last_year(last, path, None)  # relative when first saved
         except DraftError as error:
             self.prompter.show_error(error.title, error.message)
             return False
@@ -207,7 +174,7 @@ class PreviousYear(QObject):
             return False
         path, last = picked
         try:
-            link = make_link(path, session.path)
+            link = workflow.link_to(path, session.path)
         except DraftError as error:
             self.prompter.show_error(error.title, error.message)
             return False
@@ -228,8 +195,8 @@ class PreviousYear(QObject):
         if path is None:
             return
         try:
-            last = read_previous_report(path)
-            link = make_link(path, session.path)
+            last = workflow.read_last_year_report(path)
+            link = workflow.link_to(path, session.path)
         except DraftError as error:
             self.prompter.show_error(error.title, error.message)
             return
@@ -237,15 +204,15 @@ class PreviousYear(QObject):
         self.message.emit("已按上年报告现在的内容重新关联")
 
     def _pick(self) -> tuple[Path, Report] | None:
-        path = self.prompter.previous_path(self._folder())
+        path = self.prompter.previous_path(self.drafts.folder())
         if path is None:
             return None
         self.ctx.used_file(path)
-        if path.suffix.lower() in DOCUMENT_SUFFIXES and self.imports is not None:
+        if is_published_document(path) and self.imports is not None:
             imported = self.imports.review(path, "作为上年报告")  # a published page or Word file
             return None if imported is None else (path, imported.report)
         try:
-            return path, load_draft(path).report
+            return path, read_draft(path)
         except DraftError as error:
             self.prompter.show_error(error.title, error.message)
             return None
@@ -265,12 +232,6 @@ class PreviousYear(QObject):
             "仍然关联",
             "取消",
         )
-
-    def _folder(self) -> str:
-        current = self.drafts.current
-        if current is not None and current.session.path is not None:
-            return str(current.session.path.parent)
-        return self.ctx.start_folder()
 
     # Following the open report -----------------------------------------------------------------
 
@@ -318,7 +279,7 @@ class PreviousYear(QObject):
     def _page_built(self, page: Page) -> None:
         view = page.grid_view()
         if view is not None:
-            view.delegate.show_previous = self.ctx.settings.show_previous_values
+            view.delegate.show_previous = self.ctx.settings.show_last_year_values
         if page.page_id in reference_pages(page.session.report):
             self._add_reference_panel(page)
 
@@ -326,25 +287,27 @@ class PreviousYear(QObject):
         from .reference_panel import ReferencePanel
 
         panel = ReferencePanel(page.session, page.page_id)
-        panel.set_wanted(self.ctx.settings.show_previous_text)
+        panel.set_wanted(self.ctx.settings.show_last_year_text)
         panel.hide_requested.connect(lambda: self.actions.show_text.setChecked(False))
         panel.message.connect(self.message)
         page.add_side_panel(panel)
 
-    def _show_values(self) -> None:
+    def show_values_changed(self) -> None:
         shown = self.actions.show_values.isChecked()
-        self.ctx.update_settings(dataclasses.replace(self.ctx.settings, show_previous_values=shown))
+        self.ctx.update_settings(
+            dataclasses.replace(self.ctx.settings, show_last_year_values=shown)
+        )
         for page in self.stack.pages.values():
             view = page.grid_view()
             if view is not None:
                 view.delegate.show_previous = shown
                 view.viewport().update()
 
-    def _show_text(self) -> None:
+    def show_text_changed(self) -> None:
         from .reference_panel import ReferencePanel
 
         shown = self.actions.show_text.isChecked()
-        self.ctx.update_settings(dataclasses.replace(self.ctx.settings, show_previous_text=shown))
+        self.ctx.update_settings(dataclasses.replace(self.ctx.settings, show_last_year_text=shown))
         for page in self.stack.pages.values():
             for panel in page.findChildren(ReferencePanel):
                 panel.set_wanted(shown)

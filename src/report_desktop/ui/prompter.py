@@ -17,10 +17,8 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
     from ..interchange.report_import import ReportImport
-    from ..storage.autosave import Recovery
-    from ..storage.backups import Backup
-    from ..storage.lock import LockResult
-    from ..storage.settings import Settings
+    from ..workflow.files import Backup, LockResult, Recovery
+    from ..workflow.settings import Settings
 
 DRAFT_FILTER = "报告草稿 (*.json);;所有文件 (*)"
 OPEN_FILTER = "报告草稿 (*.json *.pdf);;草稿文件 (*.json);;本程序导出的 PDF (*.pdf);;所有文件 (*)"
@@ -106,7 +104,7 @@ class QtPrompter:
     def ask_lock(self, result: LockResult) -> LockChoice:
         from PySide6.QtWidgets import QMessageBox
 
-        from ..storage.lock import LockState
+        from ..workflow.files import LockState
 
         if result.state is LockState.STALE:  # nobody is editing it: editing is the default
             box = self._box(QMessageBox.Icon.Question, "草稿的锁文件无效", result.message)
