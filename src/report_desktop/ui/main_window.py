@@ -10,6 +10,7 @@ from PySide6.QtCore import QByteArray, QRect, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QWidget
 
+from ..domain.format2021 import FORMAT_2021
 from ..workflow.settings import SettingsError, recent_paths
 from .actions import build_actions, build_menus, lay_out
 from .context import AppContext
@@ -27,7 +28,7 @@ from .prompter import Prompter, QtPrompter
 from .start_page import Front
 from .window_fit import Rect, centred_default, fitted, starts_maximised
 
-APP_TITLE = "政府信息公开工作年度报告"
+APP_TITLE = FORMAT_2021.title
 MAX_LISTED = 12
 PANEL_HEIGHT = 160
 PANEL_SHARE = 6

@@ -6,9 +6,10 @@ import dataclasses
 import re
 from pathlib import Path
 
+from ..domain.format2021 import FORMAT_2021
 from ..domain.model import Report
 
-REPORT_NAME = "政府信息公开工作年度报告"
+REPORT_NAME = FORMAT_2021.title
 DRAFT_SUFFIX = ".json"
 _UNSAFE_IN_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
