@@ -24,7 +24,7 @@ CHOICES = (
     ("new", "新建", "新建一份空白报告"),
     ("new_from", "从上年报告新建", "带入上年结转的数字，并可对照上年报告填写"),
     ("open", "打开…", "打开已保存的报告草稿（.json，或本程序导出的 PDF）"),
-    ("import", "导入…", "从已发布的报告（保存的网页、Word 文件）或 CSV/XLSX 表格新建草稿，先看导入摘要"),
+    ("import", "导入…", "从已发布的报告（网页、Word 文件）或 CSV/XLSX 表格新建草稿"),
 )
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
