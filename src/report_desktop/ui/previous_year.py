@@ -11,7 +11,6 @@ import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
@@ -32,6 +31,7 @@ from .page_stack import PageStack
 from .pages.base import Page
 from .places import reference_pages
 from .prompter import Prompter
+from .window_part import WindowPart
 
 RELINK = "重新关联…"
 UNLINK = "取消关联"
@@ -108,10 +108,8 @@ def build_year_actions(
     return made
 
 
-class PreviousYear(QObject):
+class PreviousYear(WindowPart):
     """The window's side of last year's report (one per window, for whichever report is open)."""
-
-    message = Signal(str)
 
     def __init__(
         self,
@@ -121,10 +119,7 @@ class PreviousYear(QObject):
         prompter: Prompter,
         stack: PageStack,
     ) -> None:
-        super().__init__(window)
-        self.ctx = ctx
-        self.drafts = drafts
-        self.prompter = prompter
+        super().__init__(window, ctx, drafts, prompter)
         self.stack = stack
         self.imports: Imports | None = None
         """Set by the window: reads a web page or Word file picked as last year's report."""
