@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from report_desktop.cli import main
-from report_desktop.domain.model import PreviousLink
+from report_desktop.domain.model import LastYearLink
 from report_desktop.storage import DraftReadError, load_draft, save_draft
-from report_desktop.storage.previous import link_target, load_previous, make_link
+from report_desktop.storage.last_year import link_target, load_last_year, make_link
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -52,7 +52,7 @@ def test_a_folder_of_reports_can_move(pair: tuple[Path, Path], tmp_path: Path) -
     last, _ = pair
     moved = tmp_path / "archive"
     shutil.move(last.parent, moved)
-    found = load_previous(load_draft(moved / "2025.json").report, moved / "2025.json")
+    found = load_last_year(load_draft(moved / "2025.json").report, moved / "2025.json")
     assert found.report is not None
     assert found.notice == ""
 
@@ -60,7 +60,7 @@ def test_a_folder_of_reports_can_move(pair: tuple[Path, Path], tmp_path: Path) -
 def test_lost_link_skips_checks_with_a_notice(pair: tuple[Path, Path]) -> None:
     last, this = pair
     last.rename(last.with_name("renamed.json"))
-    found = load_previous(load_draft(this).report, this)
+    found = load_last_year(load_draft(this).report, this)
     assert found.report is None
     assert "找不到关联的上年报告" in found.notice
     assert "已跳过跨年核对" in found.notice
@@ -75,7 +75,7 @@ def test_changed_file_is_noticed_and_still_used(pair: tuple[Path, Path]) -> None
     report = load_draft(last).report
     report.cells["table3.carried_forward.natural_person"] = 5
     save_draft(last, report)
-    found = load_previous(load_draft(this).report, this)
+    found = load_last_year(load_draft(this).report, this)
     assert found.report is not None
     assert "被修改过" in found.notice
     _, out, _ = run("check", this)
@@ -85,7 +85,7 @@ def test_changed_file_is_noticed_and_still_used(pair: tuple[Path, Path]) -> None
 def test_unreadable_previous_gives_a_notice(pair: tuple[Path, Path]) -> None:
     last, this = pair
     last.write_text("{broken", encoding="utf-8")
-    found = load_previous(load_draft(this).report, this)
+    found = load_last_year(load_draft(this).report, this)
     assert found.report is None
     assert "无法打开" in found.notice
 
@@ -160,6 +160,6 @@ def test_bad_link_in_a_hand_edited_draft_is_named(tmp_path: Path, example_draft_
 
 def test_link_round_trips_through_the_draft(tmp_path: Path, example_draft_path: Path) -> None:
     report = load_draft(example_draft_path).report
-    report.previous = PreviousLink("../2023/report.json", "ab" * 32)
+    report.previous = LastYearLink("../2023/report.json", "ab" * 32)
     save_draft(tmp_path / "x.json", report)
     assert load_draft(tmp_path / "x.json").report == report

@@ -192,8 +192,8 @@ def read_report(path: Path) -> Report:
 
 def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     report = read_report(args.draft)
-    previous = _previous_for(report, args, err)
-    findings = check(report, previous=previous)
+    last = _last_year_for(report, args, err)
+    findings = check(report, last_year=last)
     if args.json:
         json.dump([f.as_json() for f in findings], out, ensure_ascii=False, indent=2)
         out.write("\n")
@@ -203,7 +203,7 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_ERRORS if has_errors else EXIT_OK
 
 
-def _previous_for(report: Report, args: argparse.Namespace, err: TextIO) -> Report | None:
+def _last_year_for(report: Report, args: argparse.Namespace, err: TextIO) -> Report | None:
     """--previous wins; otherwise the draft's own link, whose loss is a notice, not a failure."""
     if args.previous:
         return read_report(args.previous)

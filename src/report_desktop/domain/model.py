@@ -47,7 +47,7 @@ CUSTOM_ITEM = "custom"
 
 
 @dataclass
-class PreviousLink:
+class LastYearLink:
     """Last year's report, which this one is checked against."""
 
     path: str
@@ -66,7 +66,7 @@ class Report:
     other_items: list[TextItem] = field(default_factory=list)
     cells: dict[str, CellValue] = field(default_factory=dict)
     edition: str = FORMAT_2021.edition
-    previous: PreviousLink | None = None
+    previous: LastYearLink | None = None
 
     @property
     def format(self) -> ReportFormat:

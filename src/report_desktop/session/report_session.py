@@ -10,11 +10,11 @@ from PySide6.QtGui import QUndoStack
 
 from ..domain.crossyear import DEFAULTS, CheckOptions
 from ..domain.findings import Finding, sort_findings
-from ..domain.model import PreviousLink, Report, TextItem, resolved_values
+from ..domain.model import LastYearLink, Report, TextItem, resolved_values
 from ..domain.rules import check
 from ..domain.values import CellValue
 from ..storage.autosave import new_session_id
-from ..storage.previous import rebase_link
+from ..storage.last_year import rebase_link
 from .commands import (
     CellChanges,
     FieldChange,
@@ -205,7 +205,7 @@ class ReportSession(QObject):
         return self._last_year
 
     @property
-    def previous_values(self) -> dict[str, CellValue] | None:
+    def last_year_values(self) -> dict[str, CellValue] | None:
         """Every cell of last year's report (totals included), or None without one."""
         return self._last_values
 
@@ -217,7 +217,7 @@ class ReportSession(QObject):
         self.last_year_changed.emit()
         self.validate_now()
 
-    def change_link(self, link: PreviousLink | None, last_year: LastYear, text: str) -> None:
+    def change_link(self, link: LastYearLink | None, last_year: LastYear, text: str) -> None:
         """Link to another report (or none, with ``link`` None), as an undoable change."""
         if self._read_only:
             return

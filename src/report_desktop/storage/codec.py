@@ -22,7 +22,7 @@ from typing import Any
 
 from ..domain.declaration import CellSpec, ReportFormat, TextPart, ValueKind
 from ..domain.format2021 import FORMAT_2021
-from ..domain.model import CUSTOM_ITEM, FORMATS, Meta, PreviousLink, Report, TextItem
+from ..domain.model import CUSTOM_ITEM, FORMATS, LastYearLink, Meta, Report, TextItem
 from ..domain.values import CellValue, format_value, range_problem
 from .errors import DraftEditionError, DraftValueError, missing_key, unknown_key, wrong_type
 
@@ -82,7 +82,7 @@ def report_to_dict(report: Report) -> JsonObject:
     }
 
 
-def _previous_to_dict(link: PreviousLink | None) -> JsonObject | None:
+def _previous_to_dict(link: LastYearLink | None) -> JsonObject | None:
     return None if link is None else {"path": link.path, "sha256": link.sha256}
 
 
@@ -141,7 +141,7 @@ def report_from_dict(data: object, edition: str = FORMAT_2021.edition) -> Report
     )
 
 
-def _previous_from(data: object, path: str) -> PreviousLink | None:
+def _previous_from(data: object, path: str) -> LastYearLink | None:
     if data is None:
         return None
     obj = _object(data, path)
@@ -149,7 +149,7 @@ def _previous_from(data: object, path: str) -> PreviousLink | None:
     for required in PREVIOUS_KEYS:
         if required not in obj:
             raise missing_key(f"{path}.{required}")
-    link = PreviousLink(path=_text(obj, "path", path), sha256=_text(obj, "sha256", path))
+    link = LastYearLink(path=_text(obj, "path", path), sha256=_text(obj, "sha256", path))
     if not link.path:
         raise DraftValueError(f"{path}.path", "不能为空。")
     if not _SHA256.match(link.sha256):

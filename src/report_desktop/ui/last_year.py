@@ -70,7 +70,7 @@ class YearActions:
 
 
 def build_year_actions(
-    window: QMainWindow, controller: PreviousYear, settings: Settings
+    window: QMainWindow, controller: LastYearCommands, settings: Settings
 ) -> YearActions:
     made = YearActions(
         new_from=action(
@@ -108,7 +108,7 @@ def build_year_actions(
     return made
 
 
-class PreviousYear(WindowPart):
+class LastYearCommands(WindowPart):
     """The window's side of last year's report (one per window, for whichever report is open)."""
 
     def __init__(
@@ -199,7 +199,7 @@ class PreviousYear(WindowPart):
         self.message.emit("已按上年报告现在的内容重新关联")
 
     def _pick(self) -> tuple[Path, Report] | None:
-        path = self.prompter.previous_path(self.drafts.folder())
+        path = self.prompter.last_year_path(self.drafts.folder())
         if path is None:
             return None
         self.ctx.used_file(path)
@@ -274,7 +274,7 @@ class PreviousYear(WindowPart):
     def _page_built(self, page: Page) -> None:
         view = page.grid_view()
         if view is not None:
-            view.delegate.show_previous = self.ctx.settings.show_last_year_values
+            view.delegate.show_last_year = self.ctx.settings.show_last_year_values
         if page.page_id in reference_pages(page.session.report):
             self._add_reference_panel(page)
 
@@ -295,7 +295,7 @@ class PreviousYear(WindowPart):
         for page in self.stack.pages.values():
             view = page.grid_view()
             if view is not None:
-                view.delegate.show_previous = shown
+                view.delegate.show_last_year = shown
                 view.viewport().update()
 
     def show_text_changed(self) -> None:
