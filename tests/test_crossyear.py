@@ -53,7 +53,7 @@ def test_new_from_last_year_moves_the_year_on_and_leaves_texts_empty(last_year: 
     assert report.overview_intro == report.problems == ""
     assert all(item.text == "" for item in report.overview_parts + report.other_items)
     assert [i.title for i in report.other_items] == [i.title for i in last_year.other_items]
-    assert report.previous is None  # linking needs the file: storage.last_year.make_link
+    assert report.last_year_link is None  # linking needs the file: storage.last_year.make_link
 
 
 def test_problems_nearly_identical_to_last_year(last_year: Report) -> None:

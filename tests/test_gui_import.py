@@ -135,7 +135,7 @@ def test_new_from_last_years_word_file(qtbot: QtBot, windows: Windows, tmp_path:
     target = folder / "2025.json"
     prompter.script("save_path", target)
     assert window.drafts.save()
-    assert load_draft(target).report.previous.path == "2024年报.docx"  # type: ignore[union-attr]
+    assert load_draft(target).report.last_year_link.path == "2024年报.docx"  # type: ignore[union-attr]
     window.close()
     again = windows(target, Prompter())
     assert again.drafts.session.last_year.report is not None  # the Word file is read again

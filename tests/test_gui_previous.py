@@ -63,7 +63,7 @@ def last(tmp_path: Path, example_draft_path: Path) -> Path:
 def this_year(last: Path, path: Path) -> Path:
     """This year's draft at ``path``, started from ``last`` and linked to it (as the CLI does)."""
     report = new_report_from_last_year(load_draft(last).report)
-    report.previous = make_link(last, path)
+    report.last_year_link = make_link(last, path)
     path.parent.mkdir(parents=True, exist_ok=True)
     save_draft(path, report)
     return path
@@ -95,7 +95,7 @@ def test_new_from_last_year_carries_over_and_links_relative_after_first_save(
         shown = model.edit_text(model.index_of(f"table3.carried_over.{column}"))
         assert shown == str(CARRIED.get(column, 0))
     assert model.edit_text(model.index_of("table3.carried_over.total")) == "6"
-    link = session.report.previous
+    link = session.report.last_year_link
     assert link is not None and Path(link.path) == last.resolve()
     assert session.last_year.report is not None and not session.last_year.notice
     assert not cross_year(window)  # the carry-over agrees with last year's report
@@ -105,8 +105,8 @@ def test_new_from_last_year_carries_over_and_links_relative_after_first_save(
     target = last.parent / "2025.json"
     prompter.script("save_path", target)
     assert window.drafts.save()
-    assert load_draft(target).report.previous.path == "2024.json"  # type: ignore[union-attr]
-    assert session.report.previous.path == "2024.json"  # type: ignore[union-attr]
+    assert load_draft(target).report.last_year_link.path == "2024.json"  # type: ignore[union-attr]
+    assert session.report.last_year_link.path == "2024.json"  # type: ignore[union-attr]
     window.close()
     again = windows(target, Prompter())
     assert again.drafts.session.last_year.report is not None
@@ -124,12 +124,12 @@ def test_saved_elsewhere_the_link_stays_valid(
     target.parent.mkdir()
     prompter.script("save_path", target)
     assert window.drafts.save()
-    link = load_draft(target).report.previous
+    link = load_draft(target).report.last_year_link
     assert link is not None and Path(link.path) == last.resolve()
     beside = last.parent / "2025b.json"
     prompter.script("save_path", beside)
     assert window.drafts.save_as()
-    assert load_draft(beside).report.previous.path == "2024.json"  # type: ignore[union-attr]
+    assert load_draft(beside).report.last_year_link.path == "2024.json"  # type: ignore[union-attr]
 
 
 def test_new_from_an_unreadable_file_explains_and_keeps_the_report(
@@ -182,24 +182,24 @@ def test_link_and_unlink_any_draft_are_undoable_changes(
     prompter.script("last_year_path", last)
     prompter.script("confirm", False)
     assert not window.last_year.link()
-    assert session.report.previous is None and not session.is_modified()
+    assert session.report.last_year_link is None and not session.is_modified()
     prompter.script("last_year_path", last)
     prompter.script("confirm", True)
     assert window.last_year.link()
     [(title, message, *_), _] = prompter.asked("confirm")
     assert "2024年度" in message and title == "关联上年报告"
-    assert session.report.previous is not None and session.last_year.report is not None
+    assert session.report.last_year_link is not None and session.last_year.report is not None
     assert session.is_modified() and window.last_year.actions.unlink.isEnabled()
     assert "cross_year.carry_over" in rules(window)  # 0 carried over, last year said 2, 1, 3
     window.commands.undo.trigger()
-    assert session.report.previous is None and session.last_year.report is None
+    assert session.report.last_year_link is None and session.last_year.report is None
     assert not cross_year(window) and not session.is_modified()
     window.commands.redo.trigger()
-    assert session.report.previous is not None and cross_year(window)
+    assert session.report.last_year_link is not None and cross_year(window)
     window.last_year.unlink()
-    assert session.report.previous is None and not cross_year(window)
+    assert session.report.last_year_link is None and not cross_year(window)
     assert window.drafts.save()
-    assert load_draft(example).report.previous is None
+    assert load_draft(example).report.last_year_link is None
 
 
 def test_linking_the_report_to_itself_is_refused(
@@ -241,8 +241,8 @@ def test_lost_link_shows_a_notice_skips_checks_and_relinking_mends_it(
     assert not bar.isVisible()
     assert session.last_year.report is not None and "cross_year.link" not in rules(window)
     assert "cross_year.carry_over" in rules(window)  # 7 carried over, last year said 2
-    assert session.report.previous is not None
-    assert Path(session.report.previous.path) == moved.resolve()
+    assert session.report.last_year_link is not None
+    assert Path(session.report.last_year_link.path) == moved.resolve()
 
 
 def test_changed_file_is_noticed_and_can_be_accepted(
@@ -263,7 +263,7 @@ def test_changed_file_is_noticed_and_can_be_accepted(
     assert not bar.isVisible() and not session.last_year.notice
     assert session.is_modified()
     assert window.drafts.save()
-    again = load_draft(draft).report.previous
+    again = load_draft(draft).report.last_year_link
     assert again is not None and again.path == "2024.json"
 
 

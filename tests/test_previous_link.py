@@ -36,7 +36,7 @@ def run(*argv: str | Path) -> tuple[int, str, str]:
 
 def test_link_beside_the_draft_is_relative(pair: tuple[Path, Path]) -> None:
     last, this = pair
-    link = load_draft(this).report.previous
+    link = load_draft(this).report.last_year_link
     assert link is not None
     assert link.path == "2024.json"
     assert link_target(link, this) == last.resolve()
@@ -100,11 +100,11 @@ def test_link_command_sets_changes_and_clears(pair: tuple[Path, Path], tmp_path:
     other = tmp_path / "other-2024.json"
     shutil.copy(last, other)
     assert run("link", this, other)[0] == 0
-    link = load_draft(this).report.previous
+    link = load_draft(this).report.last_year_link
     assert link is not None
     assert Path(link.path) == other.resolve()
     assert run("link", this, "--clear")[0] == 0
-    assert load_draft(this).report.previous is None
+    assert load_draft(this).report.last_year_link is None
     code, _, err = run("link", this)
     assert code == 2
     assert "择一" in err
@@ -117,7 +117,7 @@ def test_link_refuses_a_file_that_is_not_a_draft(pair: tuple[Path, Path], tmp_pa
     code, _, err = run("link", this, junk)
     assert code == 2
     assert "无法打开" in err
-    assert load_draft(this).report.previous is not None
+    assert load_draft(this).report.last_year_link is not None
 
 
 def test_check_previous_option_overrides_the_link(pair: tuple[Path, Path], tmp_path: Path) -> None:
@@ -135,7 +135,7 @@ def test_new_without_source(tmp_path: Path) -> None:
     assert run("new", "-o", target, "--agency", "某某局", "--year", "2025")[0] == 0
     report = load_draft(target).report
     assert report.meta.year == 2025
-    assert report.previous is None
+    assert report.last_year_link is None
     assert run("new", "-o", target)[0] == 2  # never overwrites
 
 
@@ -145,7 +145,7 @@ def test_version_1_draft_migrates_to_an_unlinked_report() -> None:
     assert "previous" not in json.loads(text)["report"]
     draft = load_draft(FIXTURES / "draft-v1-example.json")
     assert draft.migrated_from == 1
-    assert draft.report.previous is None
+    assert draft.report.last_year_link is None
 
 
 def test_bad_link_in_a_hand_edited_draft_is_named(tmp_path: Path, example_draft_path: Path) -> None:
@@ -160,6 +160,6 @@ def test_bad_link_in_a_hand_edited_draft_is_named(tmp_path: Path, example_draft_
 
 def test_link_round_trips_through_the_draft(tmp_path: Path, example_draft_path: Path) -> None:
     report = load_draft(example_draft_path).report
-    report.previous = LastYearLink("../2023/report.json", "ab" * 32)
+    report.last_year_link = LastYearLink("../2023/report.json", "ab" * 32)
     save_draft(tmp_path / "x.json", report)
     assert load_draft(tmp_path / "x.json").report == report

@@ -123,10 +123,10 @@ def test_link_change_is_one_undo_step(qtbot: QtBot, last_report: LastYear, tmp_p
     session = ReportSession(new_report(Meta(agency="某某局", year=2025)))
     link = LastYearLink("/somewhere/2024.json", "0" * 64)
     session.change_link(link, last_report, "关联上年报告")
-    assert session.report.previous == link and session.is_modified()
+    assert session.report.last_year_link == link and session.is_modified()
     assert session.undo_stack.undoText() == "关联上年报告"
     session.undo_stack.undo()
-    assert session.report.previous is None and session.last_year.report is None
+    assert session.report.last_year_link is None and session.last_year.report is None
     assert session.last_year_values is None and not session.is_modified()
     session.undo_stack.redo()
     assert session.last_year is last_report
@@ -149,13 +149,13 @@ def test_saving_elsewhere_moves_the_link(
     last.parent.mkdir()
     shutil.copy(example_draft_path, last)
     report = new_report(Meta(year=2025))
-    report.previous = make_link(last, None)
+    report.last_year_link = make_link(last, None)
     session = ReportSession(report)
     target = tmp_path / "reports" / "2025.json"
-    assert session.snapshot_for(target).previous.path == "2024.json"  # type: ignore[union-attr]
-    assert Path(session.report.previous.path) == last.resolve()  # type: ignore[union-attr]
+    assert session.snapshot_for(target).last_year_link.path == "2024.json"  # type: ignore[union-attr]
+    assert Path(session.report.last_year_link.path) == last.resolve()  # type: ignore[union-attr]
     session.mark_saved(target)
-    assert session.report.previous.path == "2024.json"  # type: ignore[union-attr]
+    assert session.report.last_year_link.path == "2024.json"  # type: ignore[union-attr]
     found = read_last_year(session.report, target)
     assert found.report is not None and found.notice == ""
 

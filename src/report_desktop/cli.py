@@ -347,12 +347,12 @@ def run_link(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _run_link(args: argparse.Namespace, out: TextIO) -> int:
     report = read_report(args.draft)
     if args.clear:
-        report.previous = None
+        report.last_year_link = None
         _save(args.draft, report)
         print(f"已取消“{args.draft}”与上年报告的关联", file=out)
         return EXIT_OK
     read_report(args.previous)  # refuse to link to something that is not a draft
-    report.previous = _guarded(lambda: last_year.link_to(args.previous, args.draft))
+    report.last_year_link = _guarded(lambda: last_year.link_to(args.previous, args.draft))
     _save(args.draft, report)
     print(f"已把“{args.draft}”关联到上年报告“{args.previous}”", file=out)
     return EXIT_OK

@@ -78,11 +78,11 @@ def report_to_dict(report: Report) -> JsonObject:
         "problems": report.problems,
         "other_items": [_item_to_dict(item) for item in report.other_items],
         "cells": _cells_to_dict(fmt, report.cells),
-        "previous": _previous_to_dict(report.previous),
+        "previous": _link_to_dict(report.last_year_link),
     }
 
 
-def _previous_to_dict(link: LastYearLink | None) -> JsonObject | None:
+def _link_to_dict(link: LastYearLink | None) -> JsonObject | None:
     return None if link is None else {"path": link.path, "sha256": link.sha256}
 
 
@@ -137,11 +137,11 @@ def report_from_dict(data: object, edition: str = FORMAT_2021.edition) -> Report
         other_items=_items_from(obj, "other_items", fmt.other_items),
         cells=_cells_from(fmt, obj.get("cells", {}), f"{ROOT}.cells"),
         edition=fmt.edition,
-        previous=_previous_from(obj.get("previous"), f"{ROOT}.previous"),
+        last_year_link=_link_from(obj.get("previous"), f"{ROOT}.previous"),
     )
 
 
-def _previous_from(data: object, path: str) -> LastYearLink | None:
+def _link_from(data: object, path: str) -> LastYearLink | None:
     if data is None:
         return None
     obj = _object(data, path)

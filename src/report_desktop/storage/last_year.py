@@ -79,8 +79,8 @@ def link_target(link: LastYearLink, draft_path: Path | None) -> Path:
 
 
 def load_last_year(report: Report, draft_path: Path | None) -> FollowedLink:
-    """Follow ``report.previous``. Never raises: a lost or unreadable file gives a notice."""
-    link = report.previous
+    """Follow ``report.last_year_link``. Never raises: a lost or unreadable file gives a notice."""
+    link = report.last_year_link
     if link is None:
         return FollowedLink(None, None)
     target = link_target(link, draft_path)

@@ -40,7 +40,7 @@ ACCEPT_CHANGED = "以现在的内容为准"
 
 def read_last_year(report: Report, draft_path: Path | None) -> LastYear:
     """Follow the report's link (never raises: a lost or unreadable file gives a notice)."""
-    if report.previous is None:
+    if report.last_year_link is None:
         return NO_LAST_YEAR
     found = workflow.follow_link(report, draft_path)
     return LastYear(found.report, found.path, found.notice)
@@ -178,7 +178,7 @@ class LastYearCommands(WindowPart):
         return True
 
     def unlink(self) -> None:
-        if self.session.report.previous is None:
+        if self.session.report.last_year_link is None:
             return
         self.session.change_link(None, NO_LAST_YEAR, "取消关联上年报告")
         self.message.emit("已取消与上年报告的关联，不再进行跨年核对")
@@ -240,7 +240,7 @@ class LastYearCommands(WindowPart):
 
     def _last_year_changed(self) -> None:
         session = self.session
-        linked = session.report.previous is not None
+        linked = session.report.last_year_link is not None
         self.actions.link.setEnabled(not session.read_only)
         self.actions.unlink.setEnabled(linked and not session.read_only)
         self._show_link_notice(session.last_year)

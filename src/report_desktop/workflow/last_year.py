@@ -31,7 +31,7 @@ def new_from_last_year(last: Report, last_path: Path, draft_path: Path | None) -
     link is made relative to ``draft_path`` (or when the draft is first saved). Raises
     :class:`~report_desktop.storage.errors.DraftError` when the file cannot be linked."""
     report = new_report_from_last_year(last)
-    report.previous = make_link(last_path, draft_path)
+    report.last_year_link = make_link(last_path, draft_path)
     return report
 
 
