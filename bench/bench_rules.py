@@ -88,13 +88,13 @@ def full_report(seed: int) -> Report:
 
 def timed(runs: int, edit: object) -> list[float]:
     this, last = full_report(1), full_report(2)
-    check(this, previous=last)
+    check(this, last_year=last)
     timings = []
     for run in range(runs):
         if callable(edit):
             edit(this, run)
         start = time.perf_counter()
-        check(this, previous=last)
+        check(this, last_year=last)
         timings.append(time.perf_counter() - start)
     return timings
 
@@ -124,7 +124,7 @@ def main() -> None:
     for _ in range(100):  # warm up
         check(full_report(0))
     sample = full_report(1)
-    findings = len(check(sample, previous=full_report(2)))
+    findings = len(check(sample, last_year=full_report(2)))
     print(f"一、总体情况: {len(overview_text(sample))} characters; {findings} findings")
     runs = 1000
     show(

@@ -65,7 +65,7 @@ def test_check_json(broken_draft: Path) -> None:
     assert "table3.carried_forward.natural_person" in findings[0]["cells"]
 
 
-def test_check_with_previous_year(tmp_path: Path, example_draft_path: Path) -> None:
+def test_check_with_last_year(tmp_path: Path, example_draft_path: Path) -> None:
     last = load_draft(example_draft_path).report
     last.cells["table3.carried_forward.commercial"] = 4
     previous = tmp_path / "2023.json"

@@ -89,7 +89,7 @@ def test_new_from_last_years_page_and_check_against_it(tmp_path: Path) -> None:
     report = load_draft(draft).report
     assert report.meta.year == 2025 and report.meta.agency == "云岭市水务局"
     assert report.cells["table3.carried_over.natural_person"] == 3  # last year's 结转下年度
-    assert report.previous is not None and report.previous.path == "2024.html"
+    assert report.last_year_link is not None and report.last_year_link.path == "2024.html"
     code, out, err = run("check", draft)
     assert code == 1  # a new draft: 一 and the meta data are still empty
     assert "按上年现行有效 2" in out  # last year's figures came from the page

@@ -45,8 +45,8 @@ class Prompter(ScriptedPrompter):
         super().__init__()
         self.asker = asker
 
-    def previous_path(self, folder: str) -> Path | None:
-        return self._answer("previous_path", None, folder)  # type: ignore[no-any-return]
+    def last_year_path(self, folder: str) -> Path | None:
+        return self._answer("last_year_path", None, folder)  # type: ignore[no-any-return]
 
     def import_path(self, folder: str) -> Path | None:
         return None if self.asker is None else self.asker.import_path(folder)
@@ -121,8 +121,8 @@ def test_new_from_last_years_word_file(qtbot: QtBot, windows: Windows, tmp_path:
     asker = Asker(None)
     window = _window(windows, asker)
     prompter: Any = prompter_of(window)
-    prompter.script("previous_path", word)
-    assert window.previous_year.new_from_last_year()
+    prompter.script("last_year_path", word)
+    assert window.last_year.new_from_last_year()
     ((_, accept),) = asker.shown
     assert accept == "作为上年报告"
     session = window.drafts.session
@@ -135,7 +135,7 @@ def test_new_from_last_years_word_file(qtbot: QtBot, windows: Windows, tmp_path:
     target = folder / "2025.json"
     prompter.script("save_path", target)
     assert window.drafts.save()
-    assert load_draft(target).report.previous.path == "2024年报.docx"  # type: ignore[union-attr]
+    assert load_draft(target).report.last_year_link.path == "2024年报.docx"  # type: ignore[union-attr]
     window.close()
     again = windows(target, Prompter())
     assert again.drafts.session.last_year.report is not None  # the Word file is read again
@@ -149,8 +149,8 @@ def test_new_from_last_years_page_cancelled(
     shutil.copy(FIXTURES / "word-pasted.html", page)
     asker = Asker(None, confirm=False)
     window = _window(windows, asker, example)
-    prompter_of(window).script("previous_path", page)
-    assert not window.previous_year.new_from_last_year()
+    prompter_of(window).script("last_year_path", page)
+    assert not window.last_year.new_from_last_year()
     assert window.drafts.session.path == example.absolute()
 
 

@@ -17,8 +17,8 @@ from report_desktop.domain.declaration import (
     Table,
 )
 from report_desktop.domain.format2021 import FORMAT_2021
-from report_desktop.interchange import (
-    TRIAL_FORMAT_2019,
+from report_desktop.domain.superseded import TRIAL_FORMAT_2019
+from report_desktop.interchange.labels import (
     FormatLabels,
     MatchStatus,
     build_labels,

@@ -199,10 +199,10 @@ def test_carry_over_matches_last_year() -> None:
     this.problems = "一是解读材料偏少。二是栏目更新不及时。"
     this.cells["table3.new_applications.natural_person"] = 2
     this.cells["table3.carried_over.natural_person"] = 1
-    assert check(this, previous=last) == []
+    assert check(this, last_year=last) == []
     this.cells["table3.carried_over.legal_service"] = 2
     this.cells["table3.carried_forward.legal_service"] = 2
-    [finding, total] = by_rule(check(this, previous=last), "cross_year.carry_over")
+    [finding, total] = by_rule(check(this, last_year=last), "cross_year.carry_over")
     assert total.cells == ("table3.carried_over.total",)
     assert finding.severity is Severity.WARNING
     assert finding.cells == ("table3.carried_over.legal_service",)
@@ -217,9 +217,9 @@ def test_in_force_continues_from_last_year() -> None:
     this.cells["table2.normative_documents.issued"] = 80
     this.cells["table2.normative_documents.repealed"] = 3
     this.cells["table2.normative_documents.in_force"] = 470
-    assert by_rule(check(this, previous=last), "cross_year.in_force") == []
+    assert by_rule(check(this, last_year=last), "cross_year.in_force") == []
     this.cells["table2.normative_documents.in_force"] = 393
-    [finding] = by_rule(check(this, previous=last), "cross_year.in_force")
+    [finding] = by_rule(check(this, last_year=last), "cross_year.in_force")
     assert finding.message == (
         "行政规范性文件现行有效件数为 393，按上年现行有效 393 + 本年制发 80 − 本年废止 3 应为 470"
     )

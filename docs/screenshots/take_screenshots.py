@@ -156,9 +156,9 @@ def _last_year_pages(app: Any, window: Any, draft: Path) -> None:
     last = load_draft(draft).report
     last.cells.update(LAST_YEAR_CELLS)
     save_draft(draft, last)
-    window.prompter.previous_path = lambda folder: draft  # instead of the file dialog
+    window.prompter.last_year_path = lambda folder: draft  # instead of the file dialog
     window.drafts.session.undo_stack.setClean()  # nothing to ask about on the way
-    window.previous_year.new_from_last_year()
+    window.last_year.new_from_last_year()
     session = window.drafts.session
     session.set_cells(THIS_YEAR_CELLS)
     session.set_cells({"table2.licensing.decisions": 380, "table2.punishment.decisions": 61})

@@ -192,8 +192,8 @@ def read_report(path: Path) -> Report:
 
 def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     report = read_report(args.draft)
-    previous = _previous_for(report, args, err)
-    findings = check(report, previous=previous)
+    last = _last_year_for(report, args, err)
+    findings = check(report, last_year=last)
     if args.json:
         json.dump([f.as_json() for f in findings], out, ensure_ascii=False, indent=2)
         out.write("\n")
@@ -203,7 +203,7 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_ERRORS if has_errors else EXIT_OK
 
 
-def _previous_for(report: Report, args: argparse.Namespace, err: TextIO) -> Report | None:
+def _last_year_for(report: Report, args: argparse.Namespace, err: TextIO) -> Report | None:
     """--previous wins; otherwise the draft's own link, whose loss is a notice, not a failure."""
     if args.previous:
         return read_report(args.previous)
@@ -347,12 +347,12 @@ def run_link(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _run_link(args: argparse.Namespace, out: TextIO) -> int:
     report = read_report(args.draft)
     if args.clear:
-        report.previous = None
+        report.last_year_link = None
         _save(args.draft, report)
         print(f"已取消“{args.draft}”与上年报告的关联", file=out)
         return EXIT_OK
     read_report(args.previous)  # refuse to link to something that is not a draft
-    report.previous = _guarded(lambda: last_year.link_to(args.previous, args.draft))
+    report.last_year_link = _guarded(lambda: last_year.link_to(args.previous, args.draft))
     _save(args.draft, report)
     print(f"已把“{args.draft}”关联到上年报告“{args.previous}”", file=out)
     return EXIT_OK

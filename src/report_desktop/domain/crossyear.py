@@ -43,12 +43,12 @@ QUOTE_LENGTH = 40
 
 
 def cross_year(
-    report: Report, values: Values, previous: Report, options: CheckOptions = DEFAULTS
+    report: Report, values: Values, last: Report, options: CheckOptions = DEFAULTS
 ) -> Iterator[Finding]:
-    before = resolved_values(previous)
+    before = resolved_values(last)
     yield from _carry_over(report, values, before)
     yield from _in_force(report, values, before)
-    yield from _problems_repeated(report, previous, options)
+    yield from _problems_repeated(report, last, options)
     yield from _big_changes(report, values, before, options)
 
 
@@ -98,11 +98,9 @@ def _continuity(
         )
 
 
-def _problems_repeated(
-    report: Report, previous: Report, options: CheckOptions
-) -> Iterator[Finding]:
+def _problems_repeated(report: Report, last: Report, options: CheckOptions) -> Iterator[Finding]:
     """Section 五 must not be the same year after year (不得年年雷同)."""
-    ratio, passage = similarity(report.problems, previous.problems)
+    ratio, passage = similarity(report.problems, last.problems)
     if ratio < options.similarity_limit or not passage:
         return
     quote = passage if len(passage) <= QUOTE_LENGTH else passage[:QUOTE_LENGTH] + "…"
@@ -159,7 +157,7 @@ def change_share(now: int | Decimal, then: int | Decimal) -> str:
     return f"{'+' if change > 0 else ''}{round(change * 100 / then)}%"
 
 
-def new_from_previous(last: Report) -> Report:
+def new_report_from_last_year(last: Report) -> Report:
     """This year's report started from last year's.
 
     The year moves on; agency details, the section-六 item titles and the preface (with its

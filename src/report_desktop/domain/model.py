@@ -47,7 +47,7 @@ CUSTOM_ITEM = "custom"
 
 
 @dataclass
-class PreviousLink:
+class LastYearLink:
     """Last year's report, which this one is checked against."""
 
     path: str
@@ -66,7 +66,8 @@ class Report:
     other_items: list[TextItem] = field(default_factory=list)
     cells: dict[str, CellValue] = field(default_factory=dict)
     edition: str = FORMAT_2021.edition
-    previous: PreviousLink | None = None
+    last_year_link: LastYearLink | None = None
+    """The link to last year's report (``previous`` in the draft file)."""
 
     @property
     def format(self) -> ReportFormat:

@@ -37,16 +37,16 @@ EMPTY_WORDS = ("无", "没有", "暂无")
 
 
 def check(
-    report: Report, previous: Report | None = None, options: CheckOptions = DEFAULTS
+    report: Report, last_year: Report | None = None, options: CheckOptions = DEFAULTS
 ) -> list[Finding]:
     """Every finding for ``report``; with last year's report, the cross-year rules too."""
     values = resolved_values(report)
     findings: list[Finding] = []
     for rule in RULES:
         findings.extend(rule(report, values))
-    if previous is not None:
-        findings.extend(cross_year(report, values, previous, options))
-        before = resolved_values(previous)
+    if last_year is not None:
+        findings.extend(cross_year(report, values, last_year, options))
+        before = resolved_values(last_year)
         findings.extend(last_year_findings(report, values, before))
         findings.extend(after_review_lawsuits(report, values, before))
     return sort_findings(findings)

@@ -19,17 +19,6 @@ from .cells import (
     import_cells_text,
     import_lines,
 )
-from .labels import (
-    FormatLabels,
-    LabelIndex,
-    Match,
-    MatchStatus,
-    TableLabels,
-    build_labels,
-    normalize_label,
-    recognises,
-    strip_enumerator,
-)
 from .problems import CellImport, ImportProblem
 from .sheet import CellImportError, RawLine, SheetData, read_csv_text, read_sheet
 
@@ -37,26 +26,17 @@ __all__ = [
     "TRIAL_FORMAT_2019",
     "CellImport",
     "CellImportError",
-    "FormatLabels",
     "ImportProblem",
-    "LabelIndex",
-    "Match",
-    "MatchStatus",
     "RawLine",
     "Severity",
     "SheetData",
     "SupersededFormat",
-    "TableLabels",
-    "build_labels",
     "cells_to_csv_text",
     "convert_value",
     "export_cells_csv",
     "import_cells",
     "import_cells_text",
     "import_lines",
-    "normalize_label",
     "read_csv_text",
     "read_sheet",
-    "recognises",
-    "strip_enumerator",
 ]

@@ -445,18 +445,16 @@ def summary_lines(result: ReportImport) -> list[str]:
     if result.errors:
         return lines
     lines.append(f"已填入 {result.filled} 个单元格。")
-    if result.blanks:
-        lines.append(f"{len(result.blanks)} 个单元格在原文中为空白，未填写（没有当作 0）。")
     if result.missing_tables:
         lines.append(f"未找到{'、'.join(result.missing_tables)}，其单元格未填写。")
-    if result.variants:
-        lines.append(f"{len(result.variants)} 处标签与官方写法不同，已按近似的官方标签对应。")
-    if result.totals:
-        lines.append(f"{len(result.totals)} 处原文的合计与各项之和不符（合计按各项相加重新计算）。")
-    if result.unplaced:
-        lines.append(f"{len(result.unplaced)} 处内容无法放入草稿，未导入。")
-    if result.sections:
-        lines.append(f"正文：找到 {len(result.sections)} 个部分标题。")
+    counted = (
+        (result.blanks, "{} 个单元格在原文中为空白，未填写（没有当作 0）。"),
+        (result.variants, "{} 处标签与官方写法不同，已按近似的官方标签对应。"),
+        (result.totals, "{} 处原文的合计与各项之和不符（合计按各项相加重新计算）。"),
+        (result.unplaced, "{} 处内容无法放入草稿，未导入。"),
+        (result.sections, "正文：找到 {} 个部分标题。"),
+    )
+    lines.extend(message.format(len(found)) for found, message in counted if found)
     lines.extend(result.notes[:3])
     return lines
 

@@ -93,23 +93,13 @@ def _read(source: bytes | str | os.PathLike[str]) -> bytes:
     try:
         data = read_limited(path, MAX_PDF_BYTES)
     except OSError as error:
-        raise PdfDraftError(f"无法读取文件“{path}”：{_reason(error)}") from error
+        raise PdfDraftError(f"无法读取文件“{path}”：{os_reason(error)}。") from error
     if len(data) > MAX_PDF_BYTES:
         limit = MAX_PDF_BYTES // 1024 // 1024
         raise PdfDraftError(
             f"文件“{path.name}”超过 {limit} MB，不是本程序导出的报告 PDF（通常不到 2 MB）。"
         )
     return data
-
-
-def _reason(error: OSError) -> str:
-    if isinstance(error, FileNotFoundError):
-        return "文件不存在。"
-    if isinstance(error, PermissionError):
-        return "没有读取权限。"
-    if isinstance(error, IsADirectoryError):
-        return "这是一个文件夹，不是文件。"
-    return f"{os_reason(error)}。"
 
 
 def _decode(content: bytes) -> str:

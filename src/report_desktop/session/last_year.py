@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QUndoCommand
 
 from ..domain.findings import Finding, Severity
-from ..domain.model import PreviousLink, Report
+from ..domain.model import LastYearLink, Report
 
 if TYPE_CHECKING:
     from .report_session import ReportSession
@@ -46,7 +46,7 @@ NO_LAST_YEAR = LastYear()
 
 @dataclass(frozen=True)
 class LinkState:
-    link: PreviousLink | None
+    link: LastYearLink | None
     base: Path | None
     """The draft path ``link`` is stored relative to (the draft may be saved elsewhere since)."""
     last_year: LastYear

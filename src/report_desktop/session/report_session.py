@@ -10,11 +10,11 @@ from PySide6.QtGui import QUndoStack
 
 from ..domain.crossyear import DEFAULTS, CheckOptions
 from ..domain.findings import Finding, sort_findings
-from ..domain.model import PreviousLink, Report, TextItem, resolved_values
+from ..domain.model import LastYearLink, Report, TextItem, resolved_values
 from ..domain.rules import check
 from ..domain.values import CellValue
 from ..storage.autosave import new_session_id
-from ..storage.previous import rebase_link
+from ..storage.last_year import rebase_link
 from .commands import (
     CellChanges,
     FieldChange,
@@ -95,8 +95,8 @@ class ReportSession(QObject):
     def snapshot_for(self, path: Path) -> Report:
         """A copy to be saved at ``path``: the link to last year's report made relative to it."""
         report = self._report.copy()
-        if report.previous is not None:
-            report.previous = rebase_link(report.previous, self._path, path)
+        if report.last_year_link is not None:
+            report.last_year_link = rebase_link(report.last_year_link, self._path, path)
         return report
 
     @property
@@ -124,8 +124,8 @@ class ReportSession(QObject):
 
     def mark_saved(self, path: Path) -> None:
         """The report was written to ``path``: it is now the clean state."""
-        if self._report.previous is not None:
-            self._report.previous = rebase_link(self._report.previous, self._path, path)
+        if self._report.last_year_link is not None:
+            self._report.last_year_link = rebase_link(self._report.last_year_link, self._path, path)
         self.set_path(path)
         self._read_only = False
         was_modified = self.is_modified()
@@ -205,7 +205,7 @@ class ReportSession(QObject):
         return self._last_year
 
     @property
-    def previous_values(self) -> dict[str, CellValue] | None:
+    def last_year_values(self) -> dict[str, CellValue] | None:
         """Every cell of last year's report (totals included), or None without one."""
         return self._last_values
 
@@ -217,20 +217,22 @@ class ReportSession(QObject):
         self.last_year_changed.emit()
         self.validate_now()
 
-    def change_link(self, link: PreviousLink | None, last_year: LastYear, text: str) -> None:
+    def change_link(self, link: LastYearLink | None, last_year: LastYear, text: str) -> None:
         """Link to another report (or none, with ``link`` None), as an undoable change."""
         if self._read_only:
             return
-        if link == self._report.previous:
+        if link == self._report.last_year_link:
             self.set_last_year(last_year)
             return
-        before = LinkState(self._report.previous, self._path, self._last_year)
+        before = LinkState(self._report.last_year_link, self._path, self._last_year)
         after = LinkState(link, self._path, last_year)
         self.undo_stack.push(SetLinkCommand(self, before, after, text))
 
     def apply_link(self, state: LinkState) -> None:
         link = state.link
-        self._report.previous = None if link is None else rebase_link(link, state.base, self._path)
+        self._report.last_year_link = (
+            None if link is None else rebase_link(link, state.base, self._path)
+        )
         self._touched()
         self.set_last_year(state.last_year)
 

@@ -22,7 +22,7 @@ from typing import Any
 
 from ..domain.declaration import CellSpec, ReportFormat, TextPart, ValueKind
 from ..domain.format2021 import FORMAT_2021
-from ..domain.model import CUSTOM_ITEM, FORMATS, Meta, PreviousLink, Report, TextItem
+from ..domain.model import CUSTOM_ITEM, FORMATS, LastYearLink, Meta, Report, TextItem
 from ..domain.values import CellValue, format_value, range_problem
 from .errors import DraftEditionError, DraftValueError, missing_key, unknown_key, wrong_type
 
@@ -78,11 +78,11 @@ def report_to_dict(report: Report) -> JsonObject:
         "problems": report.problems,
         "other_items": [_item_to_dict(item) for item in report.other_items],
         "cells": _cells_to_dict(fmt, report.cells),
-        "previous": _previous_to_dict(report.previous),
+        "previous": _link_to_dict(report.last_year_link),
     }
 
 
-def _previous_to_dict(link: PreviousLink | None) -> JsonObject | None:
+def _link_to_dict(link: LastYearLink | None) -> JsonObject | None:
     return None if link is None else {"path": link.path, "sha256": link.sha256}
 
 
@@ -137,11 +137,11 @@ def report_from_dict(data: object, edition: str = FORMAT_2021.edition) -> Report
         other_items=_items_from(obj, "other_items", fmt.other_items),
         cells=_cells_from(fmt, obj.get("cells", {}), f"{ROOT}.cells"),
         edition=fmt.edition,
-        previous=_previous_from(obj.get("previous"), f"{ROOT}.previous"),
+        last_year_link=_link_from(obj.get("previous"), f"{ROOT}.previous"),
     )
 
 
-def _previous_from(data: object, path: str) -> PreviousLink | None:
+def _link_from(data: object, path: str) -> LastYearLink | None:
     if data is None:
         return None
     obj = _object(data, path)
@@ -149,7 +149,7 @@ def _previous_from(data: object, path: str) -> PreviousLink | None:
     for required in PREVIOUS_KEYS:
         if required not in obj:
             raise missing_key(f"{path}.{required}")
-    link = PreviousLink(path=_text(obj, "path", path), sha256=_text(obj, "sha256", path))
+    link = LastYearLink(path=_text(obj, "path", path), sha256=_text(obj, "sha256", path))
     if not link.path:
         raise DraftValueError(f"{path}.path", "不能为空。")
     if not _SHA256.match(link.sha256):

@@ -25,13 +25,13 @@ CURRENT_SCHEMA_VERSION = 2
 """The version this program writes and the newest it reads."""
 
 
-def _link_to_previous_year(envelope: Envelope) -> Envelope:
+def _link_to_last_year(envelope: Envelope) -> Envelope:
     """1 → 2: a report may be linked to last year's report (``report.previous``); v1 had none."""
     envelope["report"].setdefault("previous", None)
     return envelope
 
 
-MIGRATIONS: dict[int, Migration] = {1: _link_to_previous_year}
+MIGRATIONS: dict[int, Migration] = {1: _link_to_last_year}
 """N → the step upgrading an envelope from version N to N + 1."""
 
 

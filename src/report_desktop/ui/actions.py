@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 if TYPE_CHECKING:
     from .drafts import Drafts
     from .export import ExportActions
-    from .previous_year import YearActions
+    from .last_year import YearActions
 
 Slot = Callable[[], object]
 _Keys = QKeySequence.StandardKey

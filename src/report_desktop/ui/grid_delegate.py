@@ -35,8 +35,8 @@ from .marks import paint_mark
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
-PREVIOUS_COLOR = QColor("#6b7075")
-PREVIOUS_SCALE = 0.8
+LAST_YEAR_COLOR = QColor("#6b7075")
+LAST_YEAR_SCALE = 0.8
 """Last year's value is drawn this much smaller than the cell's own."""
 
 
@@ -53,7 +53,7 @@ class GridDelegate(QStyledItemDelegate):
         self.refused = False
         self.visible_area: Callable[[], QRect] | None = None
         """The view's visible rectangle (viewport coordinates), set by the view."""
-        self.show_previous = False
+        self.show_last_year = False
         """Draw last year's value small and grey in the cell's top-left corner."""
         self._small: tuple[float, QFont, QFontMetrics] | None = None
 
@@ -95,18 +95,18 @@ class GridDelegate(QStyledItemDelegate):
             area = self.visible_area()
             option.rect = option.rect.intersected(area)
         super().paint(painter, option, index)
-        if self.show_previous:
-            self._paint_previous(painter, option, index)
+        if self.show_last_year:
+            self._paint_last_year(painter, option, index)
         severity = self._model.severity_at(index)
         if severity is not None:
             paint_mark(painter, option.rect, severity)
 
-    def _paint_previous(
+    def _paint_last_year(
         self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex
     ) -> None:
         """「上年12」 in the free left part of the cell (this year's value is right-aligned);
         just 「12」 when the cell is narrow, nothing when even that does not fit."""
-        value = self._model.previous_text(index)
+        value = self._model.last_year_text(index)
         if not value:
             return
         font, metrics = self._small_font(option.font)
@@ -121,7 +121,7 @@ class GridDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.save()
         painter.setFont(font)
-        color = option.palette.highlightedText().color() if selected else PREVIOUS_COLOR
+        color = option.palette.highlightedText().color() if selected else LAST_YEAR_COLOR
         painter.setPen(color)
         painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, text)
         painter.restore()
@@ -131,7 +131,7 @@ class GridDelegate(QStyledItemDelegate):
         if self._small is None or self._small[0] != size:
             font = QFont(base)
             font.setItalic(False)
-            font.setPointSizeF(max(6.0, size * PREVIOUS_SCALE))
+            font.setPointSizeF(max(6.0, size * LAST_YEAR_SCALE))
             self._small = (size, font, QFontMetrics(font))
         return self._small[1], self._small[2]
 

@@ -78,7 +78,7 @@ class GridModel(QAbstractTableModel):
         self._previous: dict[str, str] = {}
         self._prepare_values()
         self._prepare_marks()
-        self._prepare_previous()
+        self._prepare_last_year()
         session.cells_changed.connect(self._values_changed)
         session.findings_changed.connect(self._findings_changed)
         session.last_year_changed.connect(self._last_year_changed)
@@ -107,7 +107,7 @@ class GridModel(QAbstractTableModel):
         found = self.cell(index)
         return self._marks.get(found.spec.id) if found is not None and found.spec else None
 
-    def previous_text(self, index: AnyIndex) -> str:
+    def last_year_text(self, index: AnyIndex) -> str:
         """Last year's value of a value cell, to show beside this year's ('' when last year's
         report is not linked, or the value was 0 or not filled)."""
         found = self.cell(index)
@@ -166,7 +166,7 @@ class GridModel(QAbstractTableModel):
         lines = [found.spec.place_name]
         if found.spec.computed:
             lines.append(TOTAL_HINT)
-        before = self.session.previous_values
+        before = self.session.last_year_values
         if before is not None:
             now = self.session.values[found.spec.id]
             lines.append(compared_with_last_year(now, before[found.spec.id]))
@@ -207,8 +207,8 @@ class GridModel(QAbstractTableModel):
                 marks[cell.spec.id] = severity
         self._marks = marks
 
-    def _prepare_previous(self) -> None:
-        before = self.session.previous_values or {}
+    def _prepare_last_year(self) -> None:
+        before = self.session.last_year_values or {}
         self._previous = {
             cell.spec.id: format_value(before[cell.spec.id])
             for cell in self.layout.value_cells()
@@ -216,7 +216,7 @@ class GridModel(QAbstractTableModel):
         }
 
     def _last_year_changed(self) -> None:
-        self._prepare_previous()
+        self._prepare_last_year()
         self._all_changed()
 
     def _values_changed(self) -> None:

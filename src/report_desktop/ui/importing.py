@@ -12,7 +12,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QWidget
 
@@ -21,6 +20,7 @@ from .actions import action
 from .context import AppContext
 from .drafts import Drafts
 from .prompter import Prompter
+from .window_part import WindowPart
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
@@ -67,22 +67,13 @@ def summary_dialog(result: ReportImport, accept: str, parent: QWidget | None = N
     return dialog
 
 
-class Imports(QObject):
+class Imports(WindowPart):
     """文件 → 导入…: import a file, show the summary, open it as a new unsaved draft."""
 
-    message = Signal(str)
-
     def __init__(
-        self,
-        window: QMainWindow,
-        ctx: AppContext,
-        drafts: Drafts,
-        prompter: Prompter,
+        self, window: QMainWindow, ctx: AppContext, drafts: Drafts, prompter: Prompter
     ) -> None:
-        super().__init__(window)
-        self.ctx = ctx
-        self.drafts = drafts
-        self.prompter = prompter
+        super().__init__(window, ctx, drafts, prompter)
         self.action: QAction = action(
             window,
             "导入(&I)…",

@@ -18,11 +18,11 @@ from .drafts import Drafts
 from .export import ExportController
 from .help import build_help_actions
 from .importing import Imports, opens_by_import
+from .last_year import LastYearCommands
 from .navigation import Navigation
 from .page_stack import PageStack
 from .part_actions import PartActions
 from .places import page_ids, page_of_place, page_title
-from .previous_year import PreviousYear
 from .problems_panel import ProblemsPanel, counts_text
 from .prompter import Prompter, QtPrompter
 from .start_page import Front
@@ -45,8 +45,8 @@ class MainWindow(QMainWindow):
         self.drafts = Drafts(ctx, self.prompter, self)
         self.undo_group = QUndoGroup(self)
         self.stack = PageStack()
-        self.previous_year = PreviousYear(self, ctx, self.drafts, self.prompter, self.stack)
-        self.front = Front(self.previous_year.with_notice_bar(self.stack))
+        self.last_year = LastYearCommands(self, ctx, self.drafts, self.prompter, self.stack)
+        self.front = Front(self.last_year.with_notice_bar(self.stack))
         self.setCentralWidget(self.front)
         self.nav = Navigation()
         self._add_navigation_dock()
@@ -57,13 +57,13 @@ class MainWindow(QMainWindow):
         self.commands = build_actions(self, self, self.drafts, self.undo_group)
         self.export = ExportController(self, self.drafts, self.prompter)
         self.imports = Imports(self, ctx, self.drafts, self.prompter)
-        self.previous_year.imports = self.imports
+        self.last_year.imports = self.imports
         self.help_actions = build_help_actions(self)
         panel_toggle = self.problems.toggleViewAction()
         panel_toggle.setText("检查结果面板")
         layout = lay_out(
             self.commands,
-            year=self.previous_year.actions,
+            year=self.last_year.actions,
             export=self.export.actions,
             import_action=self.imports.action,
             help_actions=self.help_actions,
@@ -97,8 +97,8 @@ class MainWindow(QMainWindow):
         self.stack.message.connect(self.show_message)
         self.stack.paste_refused.connect(self._paste_refused)
         self.problems.place_activated.connect(self.go_to_place)
-        self.problems.finding_activated.connect(self.previous_year.finding_chosen)
-        self.previous_year.message.connect(self.show_message)
+        self.problems.finding_activated.connect(self.last_year.finding_chosen)
+        self.last_year.message.connect(self.show_message)
         self.export.message.connect(self.show_message)
         self.imports.message.connect(self.show_message)
 
@@ -199,7 +199,7 @@ class MainWindow(QMainWindow):
         if choice == "new":
             self.enter_page(self.nav.current_page())
         elif choice == "new_from":
-            self.previous_year.new_from_last_year()
+            self.last_year.new_from_last_year()
         elif choice == "open":
             self.drafts.open_dialog()
         elif choice == "import":
@@ -222,7 +222,7 @@ class MainWindow(QMainWindow):
         if chosen is not None:
             self.ctx.update_settings(chosen)
             self.drafts.apply_settings()
-            self.previous_year.apply_settings()
+            self.last_year.apply_settings()
             self.show_message("首选项已保存")
 
     def _settings_error(self, error: SettingsError) -> None:

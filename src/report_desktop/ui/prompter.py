@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 DRAFT_FILTER = "报告草稿 (*.json);;所有文件 (*)"
 OPEN_FILTER = "报告草稿 (*.json *.pdf);;草稿文件 (*.json);;本程序导出的 PDF (*.pdf);;所有文件 (*)"
 """Opening also takes a PDF the program exported: it carries its draft."""
-PREVIOUS_FILTER = (
+LAST_YEAR_FILTER = (
     "上年报告 (*.json *.html *.htm *.docx);;报告草稿 (*.json);;"
     "已发布的报告（网页、Word 文件） (*.html *.htm *.docx);;所有文件 (*)"
 )
@@ -66,7 +66,7 @@ class Prompter(Protocol):
 
     def save_path(self, folder: str, name: str) -> Path | None: ...
 
-    def previous_path(self, folder: str) -> Path | None: ...
+    def last_year_path(self, folder: str) -> Path | None: ...
 
     def import_path(self, folder: str) -> Path | None: ...
 
@@ -129,9 +129,9 @@ class QtPrompter:
     def open_path(self, folder: str) -> Path | None:
         return self._open("打开草稿", folder, OPEN_FILTER)
 
-    def previous_path(self, folder: str) -> Path | None:
+    def last_year_path(self, folder: str) -> Path | None:
         title = "选择上年的报告（草稿，或已发布的网页、Word 文件）"
-        return self._open(title, folder, PREVIOUS_FILTER)
+        return self._open(title, folder, LAST_YEAR_FILTER)
 
     def import_path(self, folder: str) -> Path | None:
         title = "导入报告（网页、Word 文件、PDF 或单元格表格）"

@@ -25,11 +25,11 @@ from .places import reference_pages
 EMPTY_PART = "（上年报告的这一部分为空）"
 
 
-def reference_text(previous: Report, page_id: str) -> str:
+def reference_text(last: Report, page_id: str) -> str:
     """Last year's text of a page's section, as it was printed."""
-    if page_id not in reference_pages(previous):
+    if page_id not in reference_pages(last):
         return ""
-    return section_text(previous, previous.format.section(page_id).kind).strip()
+    return section_text(last, last.format.section(page_id).kind).strip()
 
 
 class ReferencePanel(QFrame):
@@ -80,24 +80,24 @@ class ReferencePanel(QFrame):
 
     def refresh(self) -> None:
         last_year = self.session.last_year
-        previous = last_year.report
-        if previous is not None:
-            heading = previous.format.section(self.page_id).heading
-            year = f"{previous.meta.year}年度" if previous.meta.year else "上年"
+        last = last_year.report
+        if last is not None:
+            heading = last.format.section(self.page_id).heading
+            year = f"{last.meta.year}年度" if last.meta.year else "上年"
             self.title.setText(f"{year}报告：{heading}")
             self.title.setToolTip(str(last_year.path or ""))
-            self.text.setPlainText(reference_text(previous, self.page_id) or EMPTY_PART)
+            self.text.setPlainText(reference_text(last, self.page_id) or EMPTY_PART)
         else:
             self.text.setPlainText("")
-        self.setVisible(self.wanted and previous is not None)
+        self.setVisible(self.wanted and last is not None)
 
     def set_wanted(self, wanted: bool) -> None:
         self.wanted = wanted
         self.refresh()
 
     def copy_text(self) -> None:
-        previous = self.session.last_year.report
-        text = reference_text(previous, self.page_id) if previous is not None else ""
+        last = self.session.last_year.report
+        text = reference_text(last, self.page_id) if last is not None else ""
         if not text:
             self.message.emit("上年报告的这一部分为空，没有可复制的文字")
             return

@@ -16,8 +16,8 @@ from ..storage.backups import Backup, BackupError, BackupStore, save_with_backup
 from ..storage.draft import load_draft, save_draft
 from ..storage.errors import DraftError, DraftReadError, DraftWriteError
 from ..storage.filestamp import FileStamp, changed_on_disk, is_read_only_file, stamp_of
+from ..storage.last_year import DOCUMENT_SUFFIXES
 from ..storage.lock import DraftLock, LockResult, LockState
-from ..storage.previous import DOCUMENT_SUFFIXES
 from ..storage.safeio import os_reason
 
 __all__ = [
@@ -85,9 +85,9 @@ def read_report(path: Path) -> Report:
     """:func:`read_draft`, or a published page or Word file read by import (last year's report,
     or a report to check). Raises :class:`DraftError`."""
     if is_published_document(path):
-        from ..storage.previous import read_previous_report
+        from ..storage.last_year import read_last_year_file
 
-        return read_previous_report(path)
+        return read_last_year_file(path)
     return read_draft(path)
 
 

@@ -10,14 +10,14 @@ import dataclasses
 from decimal import Decimal
 from pathlib import Path
 
-from ..domain.crossyear import CheckOptions, new_from_previous
-from ..domain.model import PreviousLink, Report
-from ..storage.previous import PreviousReport, load_previous, make_link
+from ..domain.crossyear import CheckOptions, new_report_from_last_year
+from ..domain.model import LastYearLink, Report
+from ..storage.last_year import FollowedLink, load_last_year, make_link
 from ..storage.settings import Settings
 from .files import read_report
 
 __all__ = [
-    "PreviousReport",
+    "FollowedLink",
     "check_options",
     "follow_link",
     "link_to",
@@ -30,12 +30,12 @@ def new_from_last_year(last: Report, last_path: Path, draft_path: Path | None) -
     """This year's report started from ``last`` (read from ``last_path``) and linked to it; the
     link is made relative to ``draft_path`` (or when the draft is first saved). Raises
     :class:`~report_desktop.storage.errors.DraftError` when the file cannot be linked."""
-    report = new_from_previous(last)
-    report.previous = make_link(last_path, draft_path)
+    report = new_report_from_last_year(last)
+    report.last_year_link = make_link(last_path, draft_path)
     return report
 
 
-def link_to(last_path: Path, draft_path: Path | None) -> PreviousLink:
+def link_to(last_path: Path, draft_path: Path | None) -> LastYearLink:
     """The link from a draft at ``draft_path`` to last year's report (path and fingerprint)."""
     return make_link(last_path, draft_path)
 
@@ -45,9 +45,9 @@ def read_last_year_report(path: Path) -> Report:
     return read_report(path)
 
 
-def follow_link(report: Report, draft_path: Path | None) -> PreviousReport:
+def follow_link(report: Report, draft_path: Path | None) -> FollowedLink:
     """Follow the report's link; never raises (a lost or unreadable file gives a notice)."""
-    return load_previous(report, draft_path)
+    return load_last_year(report, draft_path)
 
 
 def check_options(settings: Settings) -> CheckOptions:

@@ -11,7 +11,6 @@ import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
@@ -32,6 +31,7 @@ from .page_stack import PageStack
 from .pages.base import Page
 from .places import reference_pages
 from .prompter import Prompter
+from .window_part import WindowPart
 
 RELINK = "重新关联…"
 UNLINK = "取消关联"
@@ -40,7 +40,7 @@ ACCEPT_CHANGED = "以现在的内容为准"
 
 def read_last_year(report: Report, draft_path: Path | None) -> LastYear:
     """Follow the report's link (never raises: a lost or unreadable file gives a notice)."""
-    if report.previous is None:
+    if report.last_year_link is None:
         return NO_LAST_YEAR
     found = workflow.follow_link(report, draft_path)
     return LastYear(found.report, found.path, found.notice)
@@ -70,7 +70,7 @@ class YearActions:
 
 
 def build_year_actions(
-    window: QMainWindow, controller: PreviousYear, settings: Settings
+    window: QMainWindow, controller: LastYearCommands, settings: Settings
 ) -> YearActions:
     made = YearActions(
         new_from=action(
@@ -108,10 +108,8 @@ def build_year_actions(
     return made
 
 
-class PreviousYear(QObject):
+class LastYearCommands(WindowPart):
     """The window's side of last year's report (one per window, for whichever report is open)."""
-
-    message = Signal(str)
 
     def __init__(
         self,
@@ -121,10 +119,7 @@ class PreviousYear(QObject):
         prompter: Prompter,
         stack: PageStack,
     ) -> None:
-        super().__init__(window)
-        self.ctx = ctx
-        self.drafts = drafts
-        self.prompter = prompter
+        super().__init__(window, ctx, drafts, prompter)
         self.stack = stack
         self.imports: Imports | None = None
         """Set by the window: reads a web page or Word file picked as last year's report."""
@@ -183,7 +178,7 @@ class PreviousYear(QObject):
         return True
 
     def unlink(self) -> None:
-        if self.session.report.previous is None:
+        if self.session.report.last_year_link is None:
             return
         self.session.change_link(None, NO_LAST_YEAR, "取消关联上年报告")
         self.message.emit("已取消与上年报告的关联，不再进行跨年核对")
@@ -204,7 +199,7 @@ class PreviousYear(QObject):
         self.message.emit("已按上年报告现在的内容重新关联")
 
     def _pick(self) -> tuple[Path, Report] | None:
-        path = self.prompter.previous_path(self.drafts.folder())
+        path = self.prompter.last_year_path(self.drafts.folder())
         if path is None:
             return None
         self.ctx.used_file(path)
@@ -245,7 +240,7 @@ class PreviousYear(QObject):
 
     def _last_year_changed(self) -> None:
         session = self.session
-        linked = session.report.previous is not None
+        linked = session.report.last_year_link is not None
         self.actions.link.setEnabled(not session.read_only)
         self.actions.unlink.setEnabled(linked and not session.read_only)
         self._show_link_notice(session.last_year)
@@ -279,7 +274,7 @@ class PreviousYear(QObject):
     def _page_built(self, page: Page) -> None:
         view = page.grid_view()
         if view is not None:
-            view.delegate.show_previous = self.ctx.settings.show_last_year_values
+            view.delegate.show_last_year = self.ctx.settings.show_last_year_values
         if page.page_id in reference_pages(page.session.report):
             self._add_reference_panel(page)
 
@@ -300,7 +295,7 @@ class PreviousYear(QObject):
         for page in self.stack.pages.values():
             view = page.grid_view()
             if view is not None:
-                view.delegate.show_previous = shown
+                view.delegate.show_last_year = shown
                 view.viewport().update()
 
     def show_text_changed(self) -> None:

@@ -11,14 +11,14 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from report_desktop.domain.crossyear import change_share, compared_with_last_year
-from report_desktop.domain.model import Meta, PreviousLink, new_report
+from report_desktop.domain.model import LastYearLink, Meta, new_report
 from report_desktop.domain.textcheck import find_quote, quotes_in
 from report_desktop.session.last_year import LINK_RULE, LastYear
 from report_desktop.session.report_session import ReportSession
 from report_desktop.storage.draft import load_draft
-from report_desktop.storage.previous import link_target, make_link, rebase_link
+from report_desktop.storage.last_year import link_target, make_link, rebase_link
 from report_desktop.storage.settings import Settings
-from report_desktop.ui.previous_year import check_options, read_last_year
+from report_desktop.ui.last_year import check_options, read_last_year
 
 OVER = "table3.carried_over.natural_person"
 
@@ -88,7 +88,7 @@ def test_rebase_link_beside_below_and_elsewhere(tmp_path: Path, example_draft_pa
     unsaved = make_link(last, None)
     assert Path(unsaved.path) == last.resolve()
     beside = rebase_link(unsaved, None, tmp_path / "reports" / "2025.json")
-    assert beside == PreviousLink("2024.json", unsaved.sha256)
+    assert beside == LastYearLink("2024.json", unsaved.sha256)
     above = rebase_link(beside, tmp_path / "reports" / "2025.json", tmp_path / "2025.json")
     assert above.path == "reports/2024.json"
     elsewhere = rebase_link(above, tmp_path / "2025.json", tmp_path / "other" / "2025.json")
@@ -113,21 +113,21 @@ def test_session_checks_with_last_years_report(qtbot: QtBot, last_report: LastYe
     session.set_last_year(last_report)
     assert any(f.rule == "cross_year.carry_over" for f in session.findings_at(OVER))
     assert (
-        session.previous_values is not None
-        and session.previous_values["table3.carried_forward.natural_person"] == 4
+        session.last_year_values is not None
+        and session.last_year_values["table3.carried_forward.natural_person"] == 4
     )
     assert not session.is_modified()  # reading last year's report changes nothing
 
 
 def test_link_change_is_one_undo_step(qtbot: QtBot, last_report: LastYear, tmp_path: Path) -> None:
     session = ReportSession(new_report(Meta(agency="某某局", year=2025)))
-    link = PreviousLink("/somewhere/2024.json", "0" * 64)
+    link = LastYearLink("/somewhere/2024.json", "0" * 64)
     session.change_link(link, last_report, "关联上年报告")
-    assert session.report.previous == link and session.is_modified()
+    assert session.report.last_year_link == link and session.is_modified()
     assert session.undo_stack.undoText() == "关联上年报告"
     session.undo_stack.undo()
-    assert session.report.previous is None and session.last_year.report is None
-    assert session.previous_values is None and not session.is_modified()
+    assert session.report.last_year_link is None and session.last_year.report is None
+    assert session.last_year_values is None and not session.is_modified()
     session.undo_stack.redo()
     assert session.last_year is last_report
 
@@ -149,13 +149,13 @@ def test_saving_elsewhere_moves_the_link(
     last.parent.mkdir()
     shutil.copy(example_draft_path, last)
     report = new_report(Meta(year=2025))
-    report.previous = make_link(last, None)
+    report.last_year_link = make_link(last, None)
     session = ReportSession(report)
     target = tmp_path / "reports" / "2025.json"
-    assert session.snapshot_for(target).previous.path == "2024.json"  # type: ignore[union-attr]
-    assert Path(session.report.previous.path) == last.resolve()  # type: ignore[union-attr]
+    assert session.snapshot_for(target).last_year_link.path == "2024.json"  # type: ignore[union-attr]
+    assert Path(session.report.last_year_link.path) == last.resolve()  # type: ignore[union-attr]
     session.mark_saved(target)
-    assert session.report.previous.path == "2024.json"  # type: ignore[union-attr]
+    assert session.report.last_year_link.path == "2024.json"  # type: ignore[union-attr]
     found = read_last_year(session.report, target)
     assert found.report is not None and found.notice == ""
 
@@ -174,7 +174,7 @@ def test_an_absolute_link_beside_the_draft_becomes_relative_on_save(
     draft = tmp_path / "2025.json"
     absolute = make_link(last, None)
     assert rebase_link(absolute, draft, draft).path == "2024.json"
-    relative = PreviousLink("2024.json", absolute.sha256)
+    relative = LastYearLink("2024.json", absolute.sha256)
     assert rebase_link(relative, draft, draft) == relative
-    lost = PreviousLink("gone/2023.json", absolute.sha256)
+    lost = LastYearLink("gone/2023.json", absolute.sha256)
     assert rebase_link(lost, draft, draft) == lost

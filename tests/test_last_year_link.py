@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from report_desktop.cli import main
-from report_desktop.domain.model import PreviousLink
+from report_desktop.domain.model import LastYearLink
 from report_desktop.storage import DraftReadError, load_draft, save_draft
-from report_desktop.storage.previous import link_target, load_previous, make_link
+from report_desktop.storage.last_year import link_target, load_last_year, make_link
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -36,7 +36,7 @@ def run(*argv: str | Path) -> tuple[int, str, str]:
 
 def test_link_beside_the_draft_is_relative(pair: tuple[Path, Path]) -> None:
     last, this = pair
-    link = load_draft(this).report.previous
+    link = load_draft(this).report.last_year_link
     assert link is not None
     assert link.path == "2024.json"
     assert link_target(link, this) == last.resolve()
@@ -52,7 +52,7 @@ def test_a_folder_of_reports_can_move(pair: tuple[Path, Path], tmp_path: Path) -
     last, _ = pair
     moved = tmp_path / "archive"
     shutil.move(last.parent, moved)
-    found = load_previous(load_draft(moved / "2025.json").report, moved / "2025.json")
+    found = load_last_year(load_draft(moved / "2025.json").report, moved / "2025.json")
     assert found.report is not None
     assert found.notice == ""
 
@@ -60,7 +60,7 @@ def test_a_folder_of_reports_can_move(pair: tuple[Path, Path], tmp_path: Path) -
 def test_lost_link_skips_checks_with_a_notice(pair: tuple[Path, Path]) -> None:
     last, this = pair
     last.rename(last.with_name("renamed.json"))
-    found = load_previous(load_draft(this).report, this)
+    found = load_last_year(load_draft(this).report, this)
     assert found.report is None
     assert "找不到关联的上年报告" in found.notice
     assert "已跳过跨年核对" in found.notice
@@ -75,7 +75,7 @@ def test_changed_file_is_noticed_and_still_used(pair: tuple[Path, Path]) -> None
     report = load_draft(last).report
     report.cells["table3.carried_forward.natural_person"] = 5
     save_draft(last, report)
-    found = load_previous(load_draft(this).report, this)
+    found = load_last_year(load_draft(this).report, this)
     assert found.report is not None
     assert "被修改过" in found.notice
     _, out, _ = run("check", this)
@@ -85,7 +85,7 @@ def test_changed_file_is_noticed_and_still_used(pair: tuple[Path, Path]) -> None
 def test_unreadable_previous_gives_a_notice(pair: tuple[Path, Path]) -> None:
     last, this = pair
     last.write_text("{broken", encoding="utf-8")
-    found = load_previous(load_draft(this).report, this)
+    found = load_last_year(load_draft(this).report, this)
     assert found.report is None
     assert "无法打开" in found.notice
 
@@ -100,11 +100,11 @@ def test_link_command_sets_changes_and_clears(pair: tuple[Path, Path], tmp_path:
     other = tmp_path / "other-2024.json"
     shutil.copy(last, other)
     assert run("link", this, other)[0] == 0
-    link = load_draft(this).report.previous
+    link = load_draft(this).report.last_year_link
     assert link is not None
     assert Path(link.path) == other.resolve()
     assert run("link", this, "--clear")[0] == 0
-    assert load_draft(this).report.previous is None
+    assert load_draft(this).report.last_year_link is None
     code, _, err = run("link", this)
     assert code == 2
     assert "择一" in err
@@ -117,7 +117,7 @@ def test_link_refuses_a_file_that_is_not_a_draft(pair: tuple[Path, Path], tmp_pa
     code, _, err = run("link", this, junk)
     assert code == 2
     assert "无法打开" in err
-    assert load_draft(this).report.previous is not None
+    assert load_draft(this).report.last_year_link is not None
 
 
 def test_check_previous_option_overrides_the_link(pair: tuple[Path, Path], tmp_path: Path) -> None:
@@ -135,7 +135,7 @@ def test_new_without_source(tmp_path: Path) -> None:
     assert run("new", "-o", target, "--agency", "某某局", "--year", "2025")[0] == 0
     report = load_draft(target).report
     assert report.meta.year == 2025
-    assert report.previous is None
+    assert report.last_year_link is None
     assert run("new", "-o", target)[0] == 2  # never overwrites
 
 
@@ -145,7 +145,7 @@ def test_version_1_draft_migrates_to_an_unlinked_report() -> None:
     assert "previous" not in json.loads(text)["report"]
     draft = load_draft(FIXTURES / "draft-v1-example.json")
     assert draft.migrated_from == 1
-    assert draft.report.previous is None
+    assert draft.report.last_year_link is None
 
 
 def test_bad_link_in_a_hand_edited_draft_is_named(tmp_path: Path, example_draft_path: Path) -> None:
@@ -160,6 +160,6 @@ def test_bad_link_in_a_hand_edited_draft_is_named(tmp_path: Path, example_draft_
 
 def test_link_round_trips_through_the_draft(tmp_path: Path, example_draft_path: Path) -> None:
     report = load_draft(example_draft_path).report
-    report.previous = PreviousLink("../2023/report.json", "ab" * 32)
+    report.last_year_link = LastYearLink("../2023/report.json", "ab" * 32)
     save_draft(tmp_path / "x.json", report)
     assert load_draft(tmp_path / "x.json").report == report

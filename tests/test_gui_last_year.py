@@ -17,15 +17,15 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from gui_support import ScriptedPrompter, Windows, enter_cell, grid, prompter_of
-from report_desktop.domain.crossyear import new_from_previous
+from report_desktop.domain.crossyear import new_report_from_last_year
 from report_desktop.domain.findings import Severity
 from report_desktop.storage.draft import load_draft, save_draft
-from report_desktop.storage.previous import make_link
+from report_desktop.storage.last_year import make_link
 from report_desktop.storage.settings import Settings, load_settings
 from report_desktop.ui.dialogs import PreferencesDialog
 from report_desktop.ui.fields import TextField
+from report_desktop.ui.last_year import ACCEPT_CHANGED, RELINK
 from report_desktop.ui.main_window import MainWindow
-from report_desktop.ui.previous_year import ACCEPT_CHANGED, RELINK
 from report_desktop.ui.reference_panel import ReferencePanel
 
 CARRIED = {"natural_person": 2, "commercial": 1, "other_org": 3}
@@ -40,8 +40,8 @@ LAST_PROBLEMS = (
 class Prompter(ScriptedPrompter):
     """The scripted prompter, with the question this feature adds."""
 
-    def previous_path(self, folder: str) -> Path | None:
-        return self._answer("previous_path", None, folder)  # type: ignore[no-any-return]
+    def last_year_path(self, folder: str) -> Path | None:
+        return self._answer("last_year_path", None, folder)  # type: ignore[no-any-return]
 
 
 @pytest.fixture
@@ -62,8 +62,8 @@ def last(tmp_path: Path, example_draft_path: Path) -> Path:
 
 def this_year(last: Path, path: Path) -> Path:
     """This year's draft at ``path``, started from ``last`` and linked to it (as the CLI does)."""
-    report = new_from_previous(load_draft(last).report)
-    report.previous = make_link(last, path)
+    report = new_report_from_last_year(load_draft(last).report)
+    report.last_year_link = make_link(last, path)
     path.parent.mkdir(parents=True, exist_ok=True)
     save_draft(path, report)
     return path
@@ -85,8 +85,8 @@ def test_new_from_last_year_carries_over_and_links_relative_after_first_save(
 ) -> None:
     prompter = Prompter()
     window = windows(None, prompter)
-    prompter.script("previous_path", last)
-    window.previous_year.actions.new_from.trigger()
+    prompter.script("last_year_path", last)
+    window.last_year.actions.new_from.trigger()
     session = window.drafts.session
     assert session.path is None and session.is_modified() and window.isWindowModified()
     assert session.report.meta.year == 2025
@@ -95,22 +95,22 @@ def test_new_from_last_year_carries_over_and_links_relative_after_first_save(
         shown = model.edit_text(model.index_of(f"table3.carried_over.{column}"))
         assert shown == str(CARRIED.get(column, 0))
     assert model.edit_text(model.index_of("table3.carried_over.total")) == "6"
-    link = session.report.previous
+    link = session.report.last_year_link
     assert link is not None and Path(link.path) == last.resolve()
     assert session.last_year.report is not None and not session.last_year.notice
     assert not cross_year(window)  # the carry-over agrees with last year's report
-    bar = window.previous_year.bar
+    bar = window.last_year.bar
     assert bar.isVisible() and "上年结转" in bar.text() and "逐列填入" in bar.text()
     assert session.report.problems == ""
     target = last.parent / "2025.json"
     prompter.script("save_path", target)
     assert window.drafts.save()
-    assert load_draft(target).report.previous.path == "2024.json"  # type: ignore[union-attr]
-    assert session.report.previous.path == "2024.json"  # type: ignore[union-attr]
+    assert load_draft(target).report.last_year_link.path == "2024.json"  # type: ignore[union-attr]
+    assert session.report.last_year_link.path == "2024.json"  # type: ignore[union-attr]
     window.close()
     again = windows(target, Prompter())
     assert again.drafts.session.last_year.report is not None
-    assert not again.previous_year.bar.isVisible()
+    assert not again.last_year.bar.isVisible()
 
 
 def test_saved_elsewhere_the_link_stays_valid(
@@ -118,18 +118,18 @@ def test_saved_elsewhere_the_link_stays_valid(
 ) -> None:
     prompter = Prompter()
     window = windows(None, prompter)
-    prompter.script("previous_path", last)
-    assert window.previous_year.new_from_last_year()
+    prompter.script("last_year_path", last)
+    assert window.last_year.new_from_last_year()
     target = tmp_path / "elsewhere" / "2025.json"
     target.parent.mkdir()
     prompter.script("save_path", target)
     assert window.drafts.save()
-    link = load_draft(target).report.previous
+    link = load_draft(target).report.last_year_link
     assert link is not None and Path(link.path) == last.resolve()
     beside = last.parent / "2025b.json"
     prompter.script("save_path", beside)
     assert window.drafts.save_as()
-    assert load_draft(beside).report.previous.path == "2024.json"  # type: ignore[union-attr]
+    assert load_draft(beside).report.last_year_link.path == "2024.json"  # type: ignore[union-attr]
 
 
 def test_new_from_an_unreadable_file_explains_and_keeps_the_report(
@@ -140,8 +140,8 @@ def test_new_from_an_unreadable_file_explains_and_keeps_the_report(
     before = window.drafts.session
     broken = tmp_path / "broken.json"
     broken.write_text("{", "utf-8")
-    prompter.script("previous_path", broken)
-    assert not window.previous_year.new_from_last_year()
+    prompter.script("last_year_path", broken)
+    assert not window.last_year.new_from_last_year()
     [(title, _)] = prompter.asked("show_error")
     assert title == "草稿文件已损坏"
     assert window.drafts.session is before
@@ -178,28 +178,28 @@ def test_link_and_unlink_any_draft_are_undoable_changes(
     prompter = Prompter()
     window = windows(example, prompter)  # a 2024 report: linking a 2024 report asks first
     session = window.drafts.session
-    assert not window.previous_year.actions.unlink.isEnabled()
-    prompter.script("previous_path", last)
+    assert not window.last_year.actions.unlink.isEnabled()
+    prompter.script("last_year_path", last)
     prompter.script("confirm", False)
-    assert not window.previous_year.link()
-    assert session.report.previous is None and not session.is_modified()
-    prompter.script("previous_path", last)
+    assert not window.last_year.link()
+    assert session.report.last_year_link is None and not session.is_modified()
+    prompter.script("last_year_path", last)
     prompter.script("confirm", True)
-    assert window.previous_year.link()
+    assert window.last_year.link()
     [(title, message, *_), _] = prompter.asked("confirm")
     assert "2024年度" in message and title == "关联上年报告"
-    assert session.report.previous is not None and session.last_year.report is not None
-    assert session.is_modified() and window.previous_year.actions.unlink.isEnabled()
+    assert session.report.last_year_link is not None and session.last_year.report is not None
+    assert session.is_modified() and window.last_year.actions.unlink.isEnabled()
     assert "cross_year.carry_over" in rules(window)  # 0 carried over, last year said 2, 1, 3
     window.commands.undo.trigger()
-    assert session.report.previous is None and session.last_year.report is None
+    assert session.report.last_year_link is None and session.last_year.report is None
     assert not cross_year(window) and not session.is_modified()
     window.commands.redo.trigger()
-    assert session.report.previous is not None and cross_year(window)
-    window.previous_year.unlink()
-    assert session.report.previous is None and not cross_year(window)
+    assert session.report.last_year_link is not None and cross_year(window)
+    window.last_year.unlink()
+    assert session.report.last_year_link is None and not cross_year(window)
     assert window.drafts.save()
-    assert load_draft(example).report.previous is None
+    assert load_draft(example).report.last_year_link is None
 
 
 def test_linking_the_report_to_itself_is_refused(
@@ -207,8 +207,8 @@ def test_linking_the_report_to_itself_is_refused(
 ) -> None:
     prompter = Prompter()
     window = windows(example, prompter)
-    prompter.script("previous_path", example)
-    assert not window.previous_year.link()
+    prompter.script("last_year_path", example)
+    assert not window.last_year.link()
     [(title, _)] = prompter.asked("show_error")
     assert title == "无法关联"
 
@@ -226,7 +226,7 @@ def test_lost_link_shows_a_notice_skips_checks_and_relinking_mends_it(
     prompter = Prompter()
     window = windows(draft, prompter)
     session = window.drafts.session
-    bar = window.previous_year.bar
+    bar = window.last_year.bar
     assert bar.isVisible() and "找不到关联的上年报告" in bar.text() and "跳过跨年核对" in bar.text()
     assert session.last_year.report is None
     assert "cross_year.link" in rules(window) and not cross_year(window)
@@ -234,15 +234,15 @@ def test_lost_link_shows_a_notice_skips_checks_and_relinking_mends_it(
     assert infos and infos[0].severity is Severity.INFO
     enter_cell(qtbot, grid(window), OVER, "7")  # editing goes on; no cross-year warning
     assert session.report.cells[OVER] == 7 and not cross_year(window)
-    prompter.script("previous_path", moved)
+    prompter.script("last_year_path", moved)
     relink = bar.button(RELINK)
     assert relink is not None
     relink.click()
     assert not bar.isVisible()
     assert session.last_year.report is not None and "cross_year.link" not in rules(window)
     assert "cross_year.carry_over" in rules(window)  # 7 carried over, last year said 2
-    assert session.report.previous is not None
-    assert Path(session.report.previous.path) == moved.resolve()
+    assert session.report.last_year_link is not None
+    assert Path(session.report.last_year_link.path) == moved.resolve()
 
 
 def test_changed_file_is_noticed_and_can_be_accepted(
@@ -254,7 +254,7 @@ def test_changed_file_is_noticed_and_can_be_accepted(
     save_draft(last, changed)
     window = windows(draft, Prompter())
     session = window.drafts.session
-    bar = window.previous_year.bar
+    bar = window.last_year.bar
     assert bar.isVisible() and "被修改过" in bar.text()
     assert "cross_year.carry_over" in rules(window)  # checked against the file as it is now
     accept = bar.button(ACCEPT_CHANGED)
@@ -263,7 +263,7 @@ def test_changed_file_is_noticed_and_can_be_accepted(
     assert not bar.isVisible() and not session.last_year.notice
     assert session.is_modified()
     assert window.drafts.save()
-    again = load_draft(draft).report.previous
+    again = load_draft(draft).report.last_year_link
     assert again is not None and again.path == "2024.json"
 
 
@@ -276,19 +276,19 @@ def test_tooltip_and_cell_show_last_years_value(qtbot: QtBot, windows: Windows, 
     model = view.grid_model
     index = model.index_of(LICENSING)
     assert "上年：40" in model.data(index, Qt.ItemDataRole.ToolTipRole)
-    assert model.previous_text(index) == "40"
-    assert model.previous_text(model.index_of("table2.punishment.decisions")) == ""  # 0
-    assert view.delegate.show_previous
+    assert model.last_year_text(index) == "40"
+    assert model.last_year_text(model.index_of("table2.punishment.decisions")) == ""  # 0
+    assert view.delegate.show_last_year
     window.drafts.session.set_cells({LICENSING: 46})
     tip = model.data(index, Qt.ItemDataRole.ToolTipRole)
     assert "上年：40（本年 46，+6，+15%）" in tip
-    toggle = window.previous_year.actions.show_values
+    toggle = window.last_year.actions.show_values
     toggle.trigger()
-    assert not view.delegate.show_previous
+    assert not view.delegate.show_last_year
     assert not load_settings(window.ctx.paths.config_dir).settings.show_last_year_values
     view.grab()  # paints with and without the small numbers without trouble
     toggle.trigger()
-    assert view.delegate.show_previous
+    assert view.delegate.show_last_year
     view.grab()
 
 
@@ -309,12 +309,12 @@ def test_reference_panel_shows_last_years_text_and_never_fills_the_report(
     panel.copy_text()
     assert QGuiApplication.clipboard().text() == LAST_PROBLEMS
     assert window.drafts.session.report.problems == ""
-    window.previous_year.actions.show_text.trigger()
+    window.last_year.actions.show_text.trigger()
     assert not panel.isVisible()
     window.nav.show_page("overview")
     [overview_panel] = window.stack.current_page().findChildren(ReferencePanel)  # type: ignore[union-attr]
     assert not overview_panel.isVisible()
-    window.previous_year.actions.show_text.trigger()
+    window.last_year.actions.show_text.trigger()
     assert overview_panel.isVisible() and "主动公开方面" in overview_panel.text.toPlainText()
 
 

@@ -13,14 +13,14 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..domain.model import PreviousLink, Report
+from ..domain.model import LastYearLink, Report
 from .draft import load_draft
 from .errors import DraftError, DraftReadError
 from .safeio import open_regular, os_reason
 
 
 @dataclass(frozen=True)
-class PreviousReport:
+class FollowedLink:
     """What following a report's link gave."""
 
     report: Report | None
@@ -38,17 +38,17 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def make_link(previous_path: Path, draft_path: Path | None) -> PreviousLink:
-    """A link to ``previous_path`` for a draft saved at ``draft_path`` (None: not saved yet).
+def make_link(last_year_path: Path, draft_path: Path | None) -> LastYearLink:
+    """A link to ``last_year_path`` for a draft saved at ``draft_path`` (None: not saved yet).
 
     Raises :class:`DraftReadError` when the file cannot be read.
     """
-    target = previous_path.resolve()
+    target = last_year_path.resolve()
     try:
         digest = file_sha256(target)
     except OSError as error:
-        raise DraftReadError(f"无法读取上年报告“{previous_path}”：{os_reason(error)}。") from error
-    return PreviousLink(path=_stored_path(target, draft_path), sha256=digest)
+        raise DraftReadError(f"无法读取上年报告“{last_year_path}”：{os_reason(error)}。") from error
+    return LastYearLink(path=_stored_path(target, draft_path), sha256=digest)
 
 
 def _stored_path(target: Path, draft_path: Path | None) -> str:
@@ -59,7 +59,7 @@ def _stored_path(target: Path, draft_path: Path | None) -> str:
     return str(target)
 
 
-def rebase_link(link: PreviousLink, old_path: Path | None, new_path: Path | None) -> PreviousLink:
+def rebase_link(link: LastYearLink, old_path: Path | None, new_path: Path | None) -> LastYearLink:
     """The same link for the draft saved at ``new_path`` instead of ``old_path`` (first save,
     另存为; or the same path, to make an absolute link relative where it can be): it points at
     the same file, relative to the new folder when the file lies beside or below it. The hash is
@@ -67,10 +67,10 @@ def rebase_link(link: PreviousLink, old_path: Path | None, new_path: Path | None
     target = link_target(link, old_path)
     if not target.is_absolute():
         return link  # a relative link of an unsaved draft: nothing to anchor it to
-    return PreviousLink(path=_stored_path(target.resolve(), new_path), sha256=link.sha256)
+    return LastYearLink(path=_stored_path(target.resolve(), new_path), sha256=link.sha256)
 
 
-def link_target(link: PreviousLink, draft_path: Path | None) -> Path:
+def link_target(link: LastYearLink, draft_path: Path | None) -> Path:
     """Where a link points, for a draft at ``draft_path``."""
     stored = Path(os.path.expanduser(link.path))
     if stored.is_absolute() or draft_path is None:
@@ -78,20 +78,20 @@ def link_target(link: PreviousLink, draft_path: Path | None) -> Path:
     return draft_path.resolve().parent / stored
 
 
-def load_previous(report: Report, draft_path: Path | None) -> PreviousReport:
-    """Follow ``report.previous``. Never raises: a lost or unreadable file gives a notice."""
-    link = report.previous
+def load_last_year(report: Report, draft_path: Path | None) -> FollowedLink:
+    """Follow ``report.last_year_link``. Never raises: a lost or unreadable file gives a notice."""
+    link = report.last_year_link
     if link is None:
-        return PreviousReport(None, None)
+        return FollowedLink(None, None)
     target = link_target(link, draft_path)
     if not target.is_file():
-        return PreviousReport(None, target, _lost(target))
+        return FollowedLink(None, target, _lost(target))
     try:
-        previous = read_previous_report(target)
+        last = read_last_year_file(target)
         changed = file_sha256(target) != link.sha256
     except (DraftError, OSError) as error:
         reason = error.message if isinstance(error, DraftError) else str(error)
-        return PreviousReport(
+        return FollowedLink(
             None, target, f"关联的上年报告“{target}”无法打开，已跳过跨年核对：{reason}"
         )
     notice = (
@@ -99,14 +99,14 @@ def load_previous(report: Report, draft_path: Path | None) -> PreviousReport:
         if changed
         else ""
     )
-    return PreviousReport(previous, target, notice)
+    return FollowedLink(last, target, notice)
 
 
 DOCUMENT_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".docx")
 """Last year's report linked as the published web page or Word file: imported when followed."""
 
 
-def read_previous_report(path: Path) -> Report:
+def read_last_year_file(path: Path) -> Report:
     """Last year's report from a draft, or from the web page or Word file it was published as.
 
     Raises :class:`DraftReadError` (Chinese) when it cannot be read or imported.
