@@ -19,6 +19,7 @@ from typing import NoReturn, TextIO, TypeVar
 
 from . import __version__, crashlog
 from .domain.findings import Finding, Severity
+from .domain.format2021 import FORMAT_2021
 from .domain.model import Meta, Report, new_report
 from .domain.rules import check
 from .storage.safeio import os_reason
@@ -71,7 +72,7 @@ def _chinese(message: str) -> str:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="report-desktop",
-        description="政府信息公开工作年度报告：不带子命令时打开编辑窗口（可附草稿路径）。",
+        description=f"{FORMAT_2021.title}：不带子命令时打开编辑窗口（可附草稿路径）。",
         add_help=False,
     )
     parser.add_argument("-h", "--help", action="help", help="显示本帮助并退出")

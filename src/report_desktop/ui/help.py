@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 
+from ..domain.format2021 import FORMAT_2021
+
 if TYPE_CHECKING:  # the dialogs' classes load when one is first shown
     from PySide6.QtWidgets import QDialog, QMainWindow, QWidget
 
@@ -18,8 +20,8 @@ FONT_ROWS = (
 )
 
 HELP_HTML = """
-<h2>政府信息公开工作年度报告：使用说明</h2>
-<p>本程序按《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）填写、检查、
+<h2>TITLE：使用说明</h2>
+<p>本程序按《FORMAT_NAME》（国办公开办函〔2021〕30号）填写、检查、
 打印年度报告。全部功能在本机完成，不需要联网。</p>
 
 <h3>一、填写顺序</h3>
@@ -104,7 +106,8 @@ def _dialog(parent: QWidget, title: str, html: str, size: tuple[int, int]) -> QD
 
 def manual_dialog(parent: QWidget) -> QDialog:
     # A line break in the source would show as a space between Chinese characters.
-    dialog = _dialog(parent, "使用说明", HELP_HTML.replace("\n", ""), (760, 640))
+    text = HELP_HTML.replace("TITLE", FORMAT_2021.title).replace("FORMAT_NAME", FORMAT_2021.name)
+    dialog = _dialog(parent, "使用说明", text.replace("\n", ""), (760, 640))
     dialog.setObjectName("manual")
     return dialog
 
@@ -120,9 +123,9 @@ def about_html() -> str:
     licence = resource_path("resources", "fonts", "COPYING").read_text("utf-8")
     escaped = licence.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return (
-        "<h2>政府信息公开工作年度报告</h2>"
+        f"<h2>{FORMAT_2021.title}</h2>"
         f"<p>版本 {__version__}（Qt {qVersion()}，PySide6 {pyside_version}）</p>"
-        "<p>离线填写、检查、打印政府信息公开工作年度报告（2021年格式）。</p>"
+        f"<p>离线填写、检查、打印{FORMAT_2021.title}（2021年格式）。</p>"
         "<h3>随附字体</h3>"
         "<p>导出的文档在未安装公文字体时使用随附的 Fandol 字体（Fandol 团队，v0.3）：</p>"
         f"<table border='1' cellspacing='0' cellpadding='4'>{rows}</table>"
