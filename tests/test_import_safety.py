@@ -113,6 +113,13 @@ def test_a_broken_compressed_body_is_refused_in_chinese(tmp_path: Path) -> None:
         import_file(path)
 
 
+def test_an_unknown_xml_encoding_is_refused_in_chinese(tmp_path: Path) -> None:
+    """Found by fuzzing: a declaration naming an unknown encoding raised LookupError (exit 3)."""
+    body = b'<?xml version="1.0" encoding="TF-8"?>' + _body("<w:p/>")
+    with pytest.raises(ImportRefused, match="已损坏"):
+        import_file(_docx(tmp_path / "encoding.docx", body))
+
+
 def test_too_many_zip_members_are_refused(tmp_path: Path) -> None:
     members = {f"word/media/{n}.bin": b"" for n in range(docx_reader.MAX_MEMBERS + 1)}
     crowded = _docx(tmp_path / "crowded.docx", _body(""), members)

@@ -76,7 +76,7 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) ->
 def _parse(data: bytes) -> ElementTree.Element:
     try:
         return ElementTree.fromstring(data)
-    except ElementTree.ParseError as error:
+    except (ElementTree.ParseError, LookupError, ValueError) as error:  # LookupError: encoding
         raise CellImportError("Word文件的正文已损坏（XML格式错误），无法读取。") from error
 
 
