@@ -137,6 +137,15 @@ def default_preface(meta: Meta, fmt: ReportFormat = FORMAT_2021) -> str:
     return f"{first}\n{second}"
 
 
+def preface_for(report: Report, meta: Meta) -> str:
+    """The preface to keep when the basic information becomes ``meta``: the default for
+    ``meta`` while the preface is still the default for the current information (it quotes
+    agency, year, website, address and phone), else the preface as written by hand."""
+    if report.preface != default_preface(report.meta, report.format):
+        return report.preface
+    return default_preface(meta, report.format)
+
+
 def _labelled(label: str, value: str) -> str:
     return f"{label}：{value}" if value.strip() else ""
 

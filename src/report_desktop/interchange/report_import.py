@@ -24,7 +24,7 @@ from pathlib import Path
 from report_desktop.domain.declaration import ReportFormat
 from report_desktop.domain.findings import Severity
 from report_desktop.domain.format2021 import FORMAT_2021
-from report_desktop.domain.model import Meta, Report, default_preface, new_report
+from report_desktop.domain.model import Meta, Report, new_report, preface_for
 from report_desktop.domain.superseded import TRIAL_FORMAT_2019
 from report_desktop.storage.safeio import not_regular_reason, open_regular, os_reason, read_limited
 
@@ -113,13 +113,13 @@ def import_file(
     except CellImportError as error:  # the spreadsheet and Word readers' own refusals
         raise ImportRefused(error.message) from error
     report = result.report
-    untouched = report.preface == default_preface(report.meta)
+    meta = dataclasses.replace(report.meta)
     if agency.strip():
-        report.meta.agency = agency.strip()
+        meta.agency = agency.strip()
     if year is not None:
-        report.meta.year = year
-    if untouched:  # the default preface quotes agency and year: it follows them
-        report.preface = default_preface(report.meta)
+        meta.year = year
+    report.preface = preface_for(report, meta)
+    report.meta = meta
     return result
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from ..domain.model import Report, default_preface
+from ..domain.model import Report, preface_for
 from .fields import FieldValue
 
 PREFACE = "preface"
@@ -24,9 +24,7 @@ def followed_preface(report: Report, key: str, value: FieldValue) -> str | None:
     head, _, name = key.partition(".")
     if head != "meta" or name not in QUOTED:
         return None
-    if report.preface != default_preface(report.meta):
-        return None  # written by hand (or emptied): left alone
     meta = dataclasses.replace(report.meta)
     setattr(meta, name, value)
-    after = default_preface(meta)
+    after = preface_for(report, meta)  # written by hand (or emptied): left alone
     return after if after != report.preface else None
