@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from import_support import (
+    APPLICANTS,
     FIXTURES,
     ROADS_TABLE2,
     ROADS_TABLE3,
@@ -356,15 +357,7 @@ def test_table_two_in_four_tables_a_blank_row_and_a_labelled_table_four(tmp_path
     assert cells["table3.new_applications.natural_person"] == 4
     assert cells["table3.carried_forward.natural_person"] == 1
     assert {b for b in result.blanks if "carried_over" in b} == {
-        f"table3.carried_over.{c}"
-        for c in (
-            "natural_person",
-            "commercial",
-            "research",
-            "public_interest",
-            "legal_service",
-            "other_org",
-        )
+        f"table3.carried_over.{c}" for c in APPLICANTS
     }
     table4_cells = {k: v for k, v in cells.items() if k.startswith("table4.")}
     assert table4_cells["table4.review.upheld"] == 1
