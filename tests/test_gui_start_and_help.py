@@ -5,12 +5,15 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QLineEdit, QTextBrowser
 from pytestqt.qtbot import QtBot
 
 from gui_support import ScriptedPrompter, Windows
 from report_desktop import __version__
+from report_desktop.storage.draft import load_draft
 from report_desktop.ui.help import about_dialog, manual_dialog
 
 
@@ -19,7 +22,7 @@ def test_help_menu_offers_the_manual_and_about(qtbot: QtBot, windows: Windows) -
     menus = {a.text(): a.menu() for a in window.menuBar().actions()}
     assert "帮助(&H)" in menus
     items = {a.text(): a.shortcut().toString() for a in menus["帮助(&H)"].actions()}  # type: ignore[union-attr]
-    assert items == {"使用说明(&U)": "F1", "关于(&A)": ""}
+    assert items == {"使用说明(&U)": "F1", "打开示例(&E)": "", "关于(&A)": ""}
 
 
 def test_the_manual_is_in_the_program(qtbot: QtBot, windows: Windows) -> None:
@@ -63,6 +66,7 @@ def test_a_start_without_a_draft_shows_the_start_page(qtbot: QtBot, windows: Win
         "从上年报告新建",
         "打开…",
         "导入…",
+        "打开示例",
     ]
     assert start.recent.item(0).text() == "（还没有打开过草稿）"
     start.buttons["new"].click()
@@ -146,3 +150,54 @@ def test_the_manual_has_no_stray_spaces_between_chinese_characters(
     qtbot.addWidget(dialog)
     [text] = dialog.findChildren(QTextBrowser)
     assert "、 " not in text.toPlainText() and "， " not in text.toPlainText()
+
+
+# The shipped example --------------------------------------------------------------------------
+
+
+def _help_action(window: object, name: str) -> QAction:
+    [action] = [a for a in window.help_actions if a.objectName() == name]  # type: ignore[attr-defined]
+    return action
+
+
+def test_the_example_opens_as_a_new_draft_that_saves_elsewhere(
+    qtbot: QtBot, windows: Windows, tmp_path: Path
+) -> None:
+    from report_desktop.resources import resource_path
+    from report_desktop.workflow import files
+
+    target = tmp_path / "试用.json"
+    prompter = ScriptedPrompter()
+    prompter.script("save_path", target)
+    window = windows(None, prompter)
+    _help_action(window, "open_example").trigger()
+    session = window.drafts.session
+    assert session.path is None and not session.is_modified()
+    assert session.report.meta.agency == "威海市环翠区统计局" and session.report.meta.year == 2024
+    assert session.report == load_draft(resource_path(*files.EXAMPLE)).report
+    assert not window.front.showing_start()
+    assert "示例" in window.statusBar().currentMessage()
+    assert window.drafts.save()
+    assert prompter.asked("save_path")  # asked where: the installed example is never written
+    assert load_draft(target).report == session.report
+
+
+def test_the_start_page_offers_the_example(qtbot: QtBot, windows: Windows) -> None:
+    window = windows()
+    window.front.start.buttons["example"].click()
+    assert window.drafts.session.report.meta.agency == "威海市环翠区统计局"
+
+
+def test_an_installation_without_the_example_explains_and_keeps_the_draft(
+    qtbot: QtBot, windows: Windows, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from report_desktop.workflow import files
+
+    monkeypatch.setattr(files, "EXAMPLE", ("examples", "missing.json"))
+    prompter = ScriptedPrompter()
+    window = windows(None, prompter)
+    before = window.drafts.session
+    _help_action(window, "open_example").trigger()
+    [(title, message)] = prompter.asked("show_error")
+    assert title == "无法打开示例" and "重新安装" in message
+    assert window.drafts.session is before

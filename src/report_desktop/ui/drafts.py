@@ -31,6 +31,7 @@ from ..workflow.files import (
     is_pdf,
     is_read_only_file,
     read_draft,
+    read_example,
     save_draft,
     save_with_backup,
     stamp_of,
@@ -102,6 +103,19 @@ class Drafts(QObject):
         if not self.close_current():
             return False
         self._install(report, None, lock=None, modified=True)
+        return True
+
+    def open_example(self) -> bool:
+        """The shipped example as a new draft: to try the program; saving asks where."""
+        try:
+            report = read_example()
+        except DraftError as error:
+            self.prompter.show_error("无法打开示例", str(error))
+            return False
+        if not self.close_current():
+            return False
+        self._install(report, None, lock=None)
+        self.message.emit("已打开示例报告（威海市环翠区统计局2024年度）；保存时请另选位置")
         return True
 
     def open_dialog(self) -> bool:

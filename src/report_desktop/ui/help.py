@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
@@ -22,7 +23,8 @@ FONT_ROWS = (
 HELP_HTML = """
 <h2>TITLE：使用说明</h2>
 <p>本程序按《FORMAT_NAME》（国办公开办函〔2021〕30号）填写、检查、
-打印年度报告。全部功能在本机完成，不需要联网。</p>
+打印年度报告。全部功能在本机完成，不需要联网。
+初次使用时，可从“帮助 → 打开示例”打开一份真实的年度报告试用。</p>
 
 <h3>一、填写顺序</h3>
 <ol>
@@ -68,16 +70,20 @@ HELP_HTML = """
 """
 
 
-def build_help_actions(window: QMainWindow) -> list[QAction]:
-    """The 帮助 commands: 使用说明 (F1) and 关于."""
+def build_help_actions(window: QMainWindow, open_example: Callable[[], object]) -> list[QAction]:
+    """The 帮助 commands: 使用说明 (F1), 打开示例 and 关于."""
     manual = QAction("使用说明(&U)", window)
     manual.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
     manual.setStatusTip("在程序中阅读使用说明（不需要联网）")
     manual.triggered.connect(lambda: show_dialog(manual_dialog(window)))
+    example = QAction("打开示例(&E)", window)
+    example.setObjectName("open_example")
+    example.setStatusTip("打开随程序提供的示例报告（一份真实的年度报告），作为未保存的新草稿试用")
+    example.triggered.connect(open_example)
     about = QAction("关于(&A)", window)
     about.setStatusTip("版本和许可证")
     about.triggered.connect(lambda: show_dialog(about_dialog(window)))
-    return [manual, about]
+    return [manual, example, about]
 
 
 def show_dialog(dialog: QDialog) -> None:

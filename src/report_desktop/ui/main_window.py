@@ -58,7 +58,7 @@ class MainWindow(QMainWindow):
         self.export = ExportController(self, self.drafts, self.prompter)
         self.imports = Imports(self, ctx, self.drafts, self.prompter)
         self.last_year.imports = self.imports
-        self.help_actions = build_help_actions(self)
+        self.help_actions = build_help_actions(self, self.drafts.open_example)
         panel_toggle = self.problems.toggleViewAction()
         panel_toggle.setText("检查结果面板")
         layout = lay_out(
@@ -204,6 +204,8 @@ class MainWindow(QMainWindow):
             self.drafts.open_dialog()
         elif choice == "import":
             self.imports.import_dialog()
+        elif choice == "example":
+            self.drafts.open_example()
 
     def _fill_recent(self) -> None:
         menu = self.commands.recent_menu

@@ -1,5 +1,5 @@
-"""The first view of a window started without a draft: 新建 / 从上年报告新建 / 打开 / 导入 and the
-recent drafts. Choosing a part of the report (or any of these) shows the editor."""
+"""The first view of a window started without a draft: 新建 / 从上年报告新建 / 打开 / 导入 /
+打开示例 and the recent drafts. Choosing a part of the report (or any of these) shows the editor."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ CHOICES = (
     ("new_from", "从上年报告新建", "带入上年结转的数字，并可对照上年报告填写"),
     ("open", "打开…", "打开已保存的报告草稿（.json，或本程序导出的 PDF）"),
     ("import", "导入…", "从已发布的报告（网页、Word 文件）或 CSV/XLSX 表格新建草稿"),
+    ("example", "打开示例", "打开一份真实的年度报告（威海市环翠区统计局2024年度），试用本程序"),
 )
 PATH_ROLE = Qt.ItemDataRole.UserRole
 

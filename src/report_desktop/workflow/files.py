@@ -43,6 +43,7 @@ __all__ = [
     "is_read_only_file",
     "opens_by_import",
     "read_draft",
+    "read_example",
     "read_report",
     "save_draft",
     "save_with_backup",
@@ -78,6 +79,22 @@ def read_draft(path: Path) -> Report:
         from ..render.pdf_draft import load_pdf_draft
 
         return load_pdf_draft(path).report
+    return load_draft(path).report
+
+
+EXAMPLE = ("examples", "huancui-statistics-2024.json")
+"""The example draft shipped with the program (a real 2024 report, 威海市环翠区统计局)."""
+
+
+def read_example() -> Report:
+    """The shipped example draft, to be opened as a new, unsaved draft (the file itself may lie in
+    a read-only installation). Raises :class:`DraftError` if the installation lacks it."""
+    from ..resources import resource_path
+
+    try:
+        path = resource_path(*EXAMPLE)
+    except FileNotFoundError as error:
+        raise DraftReadError("本程序的安装缺少示例报告文件，请重新安装本程序。") from error
     return load_draft(path).report
 
 
