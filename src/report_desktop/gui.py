@@ -94,6 +94,9 @@ def start(argv: list[str]) -> tuple[QApplication, MainWindow]:
     app.setApplicationName("report-desktop")
     app.setApplicationDisplayName(FORMAT_2021.title)
     install_translations(app)
+    from .ui.fallback_font import ensure_chinese_font
+
+    ensure_chinese_font(app)
     window = make_window()
     window.show()
     draft = draft_argument(argv)
