@@ -17,6 +17,9 @@ def main(argv: list[str] | None = None) -> int:
     import multiprocessing
 
     multiprocessing.freeze_support()  # a frozen build: the renderer process starts here
+    from .frozen import restore_system_environment
+
+    restore_system_environment()  # lp, xdg-open … started from here get the system libraries
     args = sys.argv[1:] if argv is None else argv
     if wants_cli(args):
         from . import cli
