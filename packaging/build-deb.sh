@@ -2,7 +2,8 @@
 # Build dist/report-desktop_<version>_<arch>.deb: a frozen (PyInstaller onedir) report-desktop in the
 # UOS store layout, for 统信UOS 20 / V25 and 银河麒麟 V10 SP1 / V11.
 #
-#   sudo bash packaging/build-deb.sh amd64        (arm64: under qemu-user, see packaging/README.md)
+#   sudo bash packaging/build-deb.sh amd64
+#   sudo bash packaging/build-deb.sh arm64        (after amd64; see "arm64" in packaging/README.md)
 #
 # Runs as root on Debian 12. Everything comes from Debian's archive and PyPI: a Debian 11 (bullseye)
 # chroot gives the old glibc base; CPython 3.11 and HarfBuzz 6 are built from Debian's pristine
@@ -10,9 +11,16 @@
 # of exactly the Qt that the PySide6 wheel ships; the Python packages come hash-locked
 # (packaging/requirements-<arch>.txt), the source tarballs checksum-locked (packaging/sources.lock).
 # The slow steps are cached under $REPORT_DESKTOP_BUILD_CACHE (default /var/cache/report-desktop-build).
+#
+# arm64 on an x86_64 host: what must run as arm64 (CPython's build, pip, PyInstaller) runs in an
+# arm64 chroot under qemu-user; what only has to be *built for* arm64 (HarfBuzz, the fcitx plugin)
+# is cross-compiled in the amd64 chroot (the "tools chroot", with bullseye's aarch64 cross compiler
+# and the arm64 chroot mounted as its sysroot), at native speed. `--tools` prepares only the tools
+# chroot (the amd64 chroot, CPython, Qt's moc and headers, the amd64 venv) and builds no package.
 set -euo pipefail
 
-ARCH=${1:?usage: build-deb.sh amd64|arm64}
+ARCH=${1:?usage: build-deb.sh amd64|arm64 [--tools]}
+TOOLS_ONLY=${2:-}
 HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$HERE/.." && pwd)
 CACHE=${REPORT_DESKTOP_BUILD_CACHE:-/var/cache/report-desktop-build}
@@ -21,7 +29,7 @@ NICE=(nice -n 19 ionice -c3)
 APPID=org.reportdesktop.govreport
 PY_VERSION=3.11.2        # bookworm's python3.11 orig tarball
 HB_VERSION=6.0.0         # bookworm's harfbuzz orig tarball
-QT_VERSION=6.8.2         # trixie's qt6-base; equals the Qt of the amd64 wheel (arm64's is 6.8.0)
+QT_VERSION=6.8.2         # trixie's qt6-base: the headers and moc the fcitx plugin is built with
 FCITX_QT_VERSION=1.2.7   # trixie's fcitx-qt5 (its qt6/ plugin speaks fcitx 4 and fcitx5)
 
 case $ARCH in
@@ -33,25 +41,36 @@ esac
 
 WORK=$CACHE/$ARCH
 CH=$WORK/chroot
+TOOLS=$CACHE/amd64/chroot                  # the amd64 build chroot: native tools, cross compiler
 SRC=$CACHE/sources
 mkdir -p "$WORK" "$SRC" "$CACHE/pip"
+# the Qt of the wheel this target bundles (6.8.2.1 → 6.8.2); the plugin must match its private API
+QT_TARGET_VERSION=$(sed -n 's/^pyside6[-_]essentials==\([0-9]*\.[0-9]*\.[0-9]*\).*/\1/p' \
+  "$HERE/requirements-$ARCH.txt")
+CROSS=; [ "$ARCH" = arm64 ] && [ "$(uname -m)" != aarch64 ] && CROSS=aarch64-linux-gnu-
 log() { printf '\n== [%s] %s\n' "$(date -u +%H:%M:%S)" "$*"; }
-in_chroot() { "${NICE[@]}" chroot "$CH" env -i HOME=/root PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 "$@"; }
+run_in() { local root=$1; shift; "${NICE[@]}" chroot "$root" env -i HOME=/root \
+  PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 "$@"; }
+in_chroot() { run_in "$CH" "$@"; }
+in_tools() { run_in "$TOOLS" "$@"; }
 
 # ---------------------------------------------------------------- the bullseye chroot
-mount_chroot() {
-  mountpoint -q "$CH/proc" || mount -t proc proc "$CH/proc"
-  mountpoint -q "$CH/dev" || mount --bind /dev "$CH/dev"
-  mountpoint -q "$CH/dev/pts" || mount -t devpts devpts "$CH/dev/pts" -o newinstance,ptmxmode=0666
-  mountpoint -q "$CH/dev/shm" || mount -t tmpfs shm "$CH/dev/shm"
-  mkdir -p "$CH/build/sources" "$CH/root/.cache/pip"
-  mountpoint -q "$CH/build/sources" || mount --bind "$SRC" "$CH/build/sources"
-  mountpoint -q "$CH/root/.cache/pip" || mount --bind "$CACHE/pip" "$CH/root/.cache/pip"
+mount_chroot() {  # [root] (default: this target's chroot)
+  local R=${1:-$CH}
+  mountpoint -q "$R/proc" || mount -t proc proc "$R/proc"
+  mountpoint -q "$R/dev" || mount --bind /dev "$R/dev"
+  mountpoint -q "$R/dev/pts" || mount -t devpts devpts "$R/dev/pts" -o newinstance,ptmxmode=0666
+  mountpoint -q "$R/dev/shm" || mount -t tmpfs shm "$R/dev/shm"
+  mkdir -p "$R/build/sources" "$R/root/.cache/pip"
+  mountpoint -q "$R/build/sources" || mount --bind "$SRC" "$R/build/sources"
+  mountpoint -q "$R/root/.cache/pip" || mount --bind "$CACHE/pip" "$R/root/.cache/pip"
 }
 umount_chroot() {
-  local m
-  for m in root/.cache/pip build/sources dev/shm dev/pts dev proc; do
-    mountpoint -q "$CH/$m" && umount -l "$CH/$m"
+  local m R
+  for R in "$CH" "$TOOLS"; do
+    for m in sysroot root/.cache/pip build/sources dev/shm dev/pts dev proc; do
+      mountpoint -q "$R/$m" && umount -l "$R/$m"
+    done
   done
   return 0
 }
@@ -121,6 +140,8 @@ CONF
 # ---------------------------------------------------------------- slow steps, cached as tarballs
 # A stage runs a script inside the chroot once; its result (a folder under /build) is kept as a
 # tarball in $WORK keyed by version, so a new chroot (or another checkout) reuses it.
+# With STAGE_IN=tools the script runs in the tools chroot (a cross build) and must install into
+# $(cross_folder <folder>) there; the tarball of that is unpacked into this target's chroot.
 cached_stage() {  # name, folder in the chroot, script[, "keep-in-chroot": no tarball]
   local name=$1 folder=$2 script=$3 tarball=$WORK/$1.tar.gz keep=${4:-}
   if [ -e "$CH$folder/.done" ]; then return 0; fi
@@ -129,15 +150,56 @@ cached_stage() {  # name, folder in the chroot, script[, "keep-in-chroot": no ta
     mkdir -p "$CH$folder" && tar -C "$CH$folder" -xzf "$tarball"
     return 0
   fi
+  local root=$CH run=in_chroot made=$folder
+  [ "${STAGE_IN:-}" = tools ] && { root=$TOOLS run=in_tools made=$(cross_folder "$folder"); }
   if [ -n "$keep" ]; then log "$name: building (kept in the chroot)"
-  else log "$name: building (cached afterwards as $tarball)"; fi
+  else log "$name: building${CROSS:+ (cross, ${CROSS%-})} (cached afterwards as $tarball)"; fi
   local t0=$SECONDS
-  printf '%s\n' "set -euo pipefail" "$script" > "$CH/build/stage-$name.sh"
-  mkdir -p "$CH$folder"
-  in_chroot bash "/build/stage-$name.sh"
-  touch "$CH$folder/.done"
-  [ -n "$keep" ] || { tar -C "$CH$folder" -czf "$tarball.tmp" . && mv "$tarball.tmp" "$tarball"; }
+  printf '%s\n' "set -euo pipefail" "$script" > "$root/build/stage-$name.sh"
+  [ "$made" = "$folder" ] || rm -rf "${root:?}$made"
+  mkdir -p "$root$made"
+  "$run" bash "/build/stage-$name.sh"
+  touch "$root$made/.done"
+  [ -n "$keep" ] || { tar -C "$root$made" -czf "$tarball.tmp" . && mv "$tarball.tmp" "$tarball"; }
+  if [ "$made" != "$folder" ]; then
+    mkdir -p "$CH$folder" && tar -C "$CH$folder" -xzf "$tarball" && rm -rf "${root:?}$made"
+  fi
   log "$name: $((SECONDS - t0)) s"
+}
+
+cross_folder() { echo "/build/cross-$ARCH$1"; }
+
+# ---------------------------------------------------------------- the tools chroot (cross builds)
+# The amd64 chroot with its CPython, Qt's moc and headers and amd64 venv (build-deb.sh amd64
+# --tools, all cached), plus bullseye's aarch64 cross compiler and this target's chroot as sysroot.
+prepare_tools() {
+  [ -n "$CROSS" ] || return 0
+  log "tools chroot: build-deb.sh amd64 --tools, then the ${CROSS%-} cross compiler"
+  bash "$HERE/build-deb.sh" amd64 --tools
+  mount_chroot "$TOOLS"
+  mkdir -p "$TOOLS/sysroot"
+  mountpoint -q "$TOOLS/sysroot" || mount --bind "$CH" "$TOOLS/sysroot"
+  [ -x "$TOOLS/usr/bin/${CROSS}g++" ] || in_tools sh -c "apt-get update -q && \
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+    g++-${CROSS%-}"
+  cat > "$TOOLS/build/cross-$ARCH.ini" <<INI
+[binaries]
+c = ['${CROSS}gcc', '--sysroot=/sysroot']
+cpp = ['${CROSS}g++', '--sysroot=/sysroot']
+ar = '${CROSS}ar'
+strip = '${CROSS}strip'
+pkgconfig = 'pkg-config'
+
+[properties]
+sys_root = '/sysroot'
+pkg_config_libdir = ['/sysroot/usr/lib/$TRIPLET/pkgconfig', '/sysroot/usr/share/pkgconfig']
+
+[host_machine]
+system = 'linux'
+cpu_family = '${CROSS%%-*}'
+cpu = '${CROSS%%-*}'
+endian = 'little'
+INI
 }
 
 build_python() {
@@ -156,21 +218,25 @@ rm -rf /build/work/cpython"
 }
 
 build_harfbuzz() {
-  cached_stage "harfbuzz-$HB_VERSION" /build/hb "
-rm -rf /build/work/hb; mkdir -p /build/work/hb; cd /build/work/hb
+  local prefix=/build/hb cross=""
+  # cross: no GObject bindings (their generator would have to run from the sysroot)
+  [ -z "$CROSS" ] || { prefix=$(cross_folder /build/hb); cross="--cross-file /build/cross-$ARCH.ini -Dgobject=disabled"; }
+  STAGE_IN=${CROSS:+tools} cached_stage "harfbuzz-$HB_VERSION" /build/hb "
+rm -rf /build/work/hb-$ARCH; mkdir -p /build/work/hb-$ARCH; cd /build/work/hb-$ARCH
 tar xJf /build/sources/harfbuzz_$HB_VERSION+dfsg.orig.tar.xz; cd harfbuzz-$HB_VERSION
-meson setup build --prefix=/build/hb --libdir=lib --buildtype=release -Dtests=disabled \
+meson setup build $cross --prefix=$prefix --libdir=lib --buildtype=release -Dtests=disabled \
   -Ddocs=disabled -Dintrospection=disabled -Dcairo=disabled -Dicu=disabled -Dgraphite2=disabled \
   -Dutilities=disabled -Dfreetype=enabled -Dglib=enabled >/dev/null
 ninja -C build -j2 install >/dev/null
-ls /build/hb/lib/libharfbuzz-subset.so.0
-rm -rf /build/work/hb"
+ls $prefix/lib/libharfbuzz-subset.so.0
+rm -rf /build/work/hb-$ARCH"
 }
 
 # Qt's moc and private headers, generated from the qt6-base source of the wheel's Qt version
 # (the wheel ships neither). Source and build folder stay together (the headers point into both),
 # in the chroot only: half a GB, and rebuilt in under two minutes.
 build_qt_tools() {
+  [ -z "$CROSS" ] || return 0   # a cross build uses the tools chroot's (they write the same source)
   cached_stage "qt-tools-$QT_VERSION" /build/qt "
 cd /build/qt; rm -rf qtbase-everywhere-src-$QT_VERSION qtb
 tar xJf /build/sources/qt6-base_$QT_VERSION+dfsg.orig.tar.xz
@@ -201,13 +267,19 @@ build_fcitx_plugin() {
   local qtlib=/build/venv/lib/python3.11/site-packages/PySide6/Qt/lib
   local out=/build/venv/lib/python3.11/site-packages/PySide6/Qt/plugins/platforminputcontexts
   local plugin=libfcitxplatforminputcontextplugin-qt6.so
-  local cached=$WORK/fcitx-qt5-$FCITX_QT_VERSION-qt$QT_VERSION-$plugin
+  local cached=$WORK/fcitx-qt5-$FCITX_QT_VERSION-qt$QT_TARGET_VERSION-$plugin
   if [ ! -e "$cached" ]; then
-    log "fcitx plugin: building against Qt $QT_VERSION"
-    cp "$HERE/fcitx/build-plugin.sh" "$CH/build/build-fcitx-plugin.sh"
-    in_chroot env QT_VERSION=$QT_VERSION FCITX_QT_VERSION=$FCITX_QT_VERSION QTLIB=$qtlib \
-      bash /build/build-fcitx-plugin.sh
-    cp "$CH/build/fcitx-out/$plugin" "$cached"
+    log "fcitx plugin: building against Qt $QT_TARGET_VERSION${CROSS:+ (cross, ${CROSS%-})}"
+    local root=$CH run=in_chroot target=(QTLIB=$qtlib)
+    if [ -n "$CROSS" ]; then
+      root=$TOOLS run=in_tools
+      target=(QTLIB=/sysroot$qtlib TOOL_QTLIB=$qtlib CROSS=$CROSS SYSROOT=/sysroot)
+    fi
+    cp "$HERE/fcitx/build-plugin.sh" "$root/build/build-fcitx-plugin.sh"
+    cp "$HERE"/fcitx/qt-*-private-api.patch "$root/build/"
+    "$run" env QT_VERSION=$QT_VERSION QT_TARGET_VERSION="$QT_TARGET_VERSION" \
+      FCITX_QT_VERSION=$FCITX_QT_VERSION "${target[@]}" bash /build/build-fcitx-plugin.sh
+    cp "$root/build/fcitx-out/$plugin" "$cached"
   fi
   install -m 0755 "$cached" "$CH$out/$plugin"
 }
@@ -247,7 +319,7 @@ freeze() {
     "$P"/generic "$P"/networkinformation "$P"/tls
   rm -f "$L"/libQt6{EglFSDeviceIntegration,EglFsKmsSupport,Qml,QmlMeta,QmlModels,QmlWorkerScript,Quick,VirtualKeyboard}.so.6
   find "$B" -xtype l -delete   # PyInstaller's top-level links to the libraries dropped above
-  strip --strip-unneeded "$I"/libpython3.11.so.1.0
+  in_chroot strip --strip-unneeded /build/freeze/dist/report-desktop/_internal/libpython3.11.so.1.0
 }
 
 # No bundled ELF may need a glibc symbol version above the target's floor.
@@ -330,6 +402,14 @@ main() {
   mount_chroot
   fetch_sources
   build_python
+  if [ "$TOOLS_ONLY" = --tools ]; then
+    [ "$ARCH" = amd64 ] || { echo "--tools is the amd64 build chroot" >&2; exit 2; }
+    build_qt_tools
+    make_venv
+    log "tools chroot ready in $((SECONDS - t0)) s"
+    return 0
+  fi
+  prepare_tools
   build_harfbuzz
   build_qt_tools
   make_venv

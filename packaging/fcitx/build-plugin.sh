@@ -1,10 +1,18 @@
 #!/bin/bash
 # Builds fcitx-qt5's Qt 6 platform input-context plugin (it speaks both fcitx 4 and fcitx5) against
 # the headers and moc of qt6-base $QT_VERSION (made by build-deb.sh in /build/qt) and links it to the
-# Qt libraries of the PySide6 wheel ($QTLIB). Runs inside the bullseye build chroot.
+# Qt libraries of the PySide6 wheel ($QTLIB). Runs inside the bullseye amd64 build chroot.
 # Output: /build/fcitx-out/libfcitxplatforminputcontextplugin-qt6.so
+#
+# Cross build (arm64): CROSS=aarch64-linux-gnu- and SYSROOT=<the arm64 chroot, mounted>; QTLIB is
+# then the arm64 wheel's Qt, and TOOL_QTLIB the amd64 wheel's Qt that the build tools run on
+# (moc and qdbusxml2cpp write the same source whatever the target).
 set -euo pipefail
 : "${QT_VERSION:?}" "${FCITX_QT_VERSION:?}" "${QTLIB:?}"
+CROSS=${CROSS:-}
+TOOL_QTLIB=${TOOL_QTLIB:-$QTLIB}
+CXX=(${CROSS}g++)
+[ -n "${SYSROOT:-}" ] && CXX+=("--sysroot=$SYSROOT")
 V=$QT_VERSION
 WORK=/build/work/fcitx
 rm -rf "$WORK" /build/fcitx-out && mkdir -p "$WORK" /build/fcitx-out && cd "$WORK"
@@ -21,10 +29,22 @@ for m in Core Gui DBus; do
 done
 INC="$INC -I$QTS/mkspecs/linux-g++"
 
+# A wheel whose Qt is older than the headers within 6.8 (arm64: Qt 6.8.0 under 6.8.2's headers):
+# the private declarations the plugin calls are put back in that Qt's form, from a patched copy of
+# the header placed ahead of the others (packaging/fcitx/qt-<version>-private-api.patch).
+if [ -n "${QT_TARGET_VERSION:-}" ] && [ "$QT_TARGET_VERSION" != "$V" ]; then
+  OVL=$WORK/overlay
+  mkdir -p "$OVL/qpa" "$OVL/src/gui/kernel"
+  cp "$QTS/src/gui/kernel/qwindowsysteminterface.h" "$OVL/src/gui/kernel/"
+  (cd "$OVL" && patch -s -p1 < "/build/qt-$QT_TARGET_VERSION-private-api.patch")
+  mv "$OVL/src/gui/kernel/qwindowsysteminterface.h" "$OVL/qpa/"
+  INC="-I$OVL $INC"
+fi
+
 # qdbusxml2cpp (a build tool only, not shipped): qtbase's one source file, linked to the wheel's Qt
 g++ -std=gnu++17 -O1 -fPIC -DQT_NO_CAST_FROM_ASCII -DQT_NO_FOREACH -DQT_USE_QSTRINGBUILDER \
   -DQT_NO_DEBUG -DQT_CORE_LIB -DQT_DBUS_LIB $INC "$QTS/src/tools/qdbusxml2cpp/qdbusxml2cpp.cpp" \
-  -o "$WORK/qdbusxml2cpp" -Wl,-rpath,"$QTLIB" -Wl,-rpath-link,"$QTLIB" -L"$QTLIB" \
+  -o "$WORK/qdbusxml2cpp" -Wl,-rpath,"$TOOL_QTLIB" -Wl,-rpath-link,"$TOOL_QTLIB" -L"$TOOL_QTLIB" \
   -l:libQt6DBus.so.6 -l:libQt6Core.so.6
 
 # the D-Bus proxies (what qt6_add_dbus_interface does)
@@ -48,11 +68,11 @@ for b in $PROXIES; do SRCS="$SRCS $GEN/$b.cpp"; done
 
 CXXFLAGS="-std=c++17 -O2 -fPIC -fvisibility=hidden -fvisibility-inlines-hidden -w"
 printf '%s\n' $SRCS | xargs -P 2 -I{} sh -c \
-  "g++ $CXXFLAGS $DEFS $INC -c {} -o $OBJ/\$(basename {} .cpp).o"
+  "${CXX[*]} $CXXFLAGS $DEFS $INC -c {} -o $OBJ/\$(basename {} .cpp).o"
 OUT=/build/fcitx-out/libfcitxplatforminputcontextplugin-qt6.so
-g++ -shared -o "$OUT" "$OBJ"/*.o -Wl,--no-undefined -Wl,--as-needed -Wl,-O1 \
+"${CXX[@]}" -shared -o "$OUT" "$OBJ"/*.o -Wl,--no-undefined -Wl,--as-needed -Wl,-O1 \
   -Wl,-rpath,'$ORIGIN/../../lib' -Wl,-rpath-link,"$QTLIB" -L"$QTLIB" \
   -l:libQt6Gui.so.6 -l:libQt6DBus.so.6 -l:libQt6Core.so.6 -lxkbcommon
-strip --strip-unneeded "$OUT"
+"${CROSS}strip" --strip-unneeded "$OUT"
 ls -la "$OUT"
 rm -rf "$WORK"

@@ -7,6 +7,8 @@
 # with SIGTERM, which writes unsaved work to the autosave (read by smoke-test.sh).
 set -u
 SERVER=${1:?fcitx5 or fcitx4}
+PACE=${PACE:-1}   # stretches every pause (3 under qemu emulation)
+pause() { sleep "$(awk "BEGIN { print $1 * $PACE }")"; }
 TABS_TO_AGENCY=${TABS_TO_AGENCY:-0}   # more Tabs after Ctrl+1, should the first field change
 OUT=${OUT:-/tmp/e2e-$SERVER}
 rm -rf "$OUT" && mkdir -p "$OUT"
@@ -30,7 +32,7 @@ if [ "$SERVER" = fcitx5 ]; then
   fcitx5 -D > "$OUT/fcitx.log" 2>&1 &
   FCITX=$!
   # wait for the bus name: otherwise fcitx5-remote may D-Bus-activate a second fcitx5
-  for _ in $(seq 50); do has_owner org.fcitx.Fcitx5 && break; sleep 0.2; done
+  for _ in $(seq $((50 * PACE))); do has_owner org.fcitx.Fcitx5 && break; sleep 0.2; done
   activate() { fcitx5-remote -s pinyin; }
 else
   mkdir -p "$HOME/.config/fcitx"
@@ -38,10 +40,10 @@ else
     > "$HOME/.config/fcitx/profile"
   fcitx -D > "$OUT/fcitx.log" 2>&1 &
   FCITX=$!
-  for _ in $(seq 50); do [ "$(fcitx-remote 2>/dev/null)" = 1 ] && break; sleep 0.2; done
+  for _ in $(seq $((50 * PACE))); do [ "$(fcitx-remote 2>/dev/null)" = 1 ] && break; sleep 0.2; done
   activate() { fcitx-remote -o; }
 fi
-sleep 1
+pause 1
 # What a fcitx desktop session exports; the program picks the plugin itself (platform_input):
 # fcitx5 sessions may say QT_IM_MODULE=fcitx5 (no plugin has that key), fcitx 4 sessions of old
 # often set only XMODIFIERS.
@@ -50,18 +52,18 @@ if [ "$SERVER" = fcitx5 ]; then export QT_IM_MODULE=fcitx5; else unset QT_IM_MOD
 report-desktop > "$OUT/app.log" 2>&1 &
 APP=$!
 WID=""
-for _ in $(seq 60); do
+for _ in $(seq $((60 * PACE))); do
   WID=$(xdotool search --onlyvisible --class report-desktop 2>/dev/null | head -1)
-  [ -n "$WID" ] && break; sleep 0.5
+  [ -n "$WID" ] && break; pause 0.5
 done
 echo "window: ${WID:-none} ($(xdotool getwindowname "$WID" 2>/dev/null))"
-sleep 2
-xdotool windowfocus --sync "$WID"; sleep 1
-xdotool key ctrl+1; sleep 1
+pause 2
+xdotool windowfocus --sync "$WID"; pause 1
+xdotool key ctrl+1; pause 1
 for _ in $(seq "$TABS_TO_AGENCY"); do xdotool key Tab; sleep 0.5; done
-activate; sleep 0.5
-xdotool type --delay 150 nihao; sleep 1; xdotool key space; sleep 1.5
-xdotool type --delay 150 zhongwen; sleep 1; xdotool key space; sleep 1.5
+activate; pause 0.5
+xdotool type --delay 150 nihao; pause 1; xdotool key space; pause 1.5
+xdotool type --delay 150 zhongwen; pause 1; xdotool key space; pause 1.5
 cp "$OUT/Xvfb_screen0" "$OUT/typed.xwd" 2>/dev/null
 kill -TERM "$APP"; wait "$APP"; echo "app rc=$?"
 kill "$FCITX" "$XVFB" 2>/dev/null; wait 2>/dev/null
