@@ -1,14 +1,14 @@
 """The stylesheet and the bundled fonts it names.
 
 The stylesheet (``resources/css/report.css``) names the office faces first and falls back to the
-Fandol faces shipped in ``resources/fonts``; its ``@font-face`` rules point at those files through
-the ``report-resource:`` scheme that only :mod:`report_desktop.render.fetcher` serves.
+Fandol faces shipped in ``resources/fonts`` (one a role, listed in
+:data:`report_desktop.render.fontchoice.ROLES`); its ``@font-face`` rules point at those files
+through the ``report-resource:`` scheme that only :mod:`report_desktop.render.fetcher` serves.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from report_desktop.resources import read_text
 
@@ -16,26 +16,6 @@ STYLESHEET = ("resources", "css", "report.css")
 
 _FONT_FACE = re.compile(r"@font-face\s*\{[^{}]*\}\s*", re.IGNORECASE)
 _COMMENT = re.compile(r"/\*.*?\*/\s*", re.DOTALL)
-
-
-@dataclass(frozen=True)
-class BundledFont:
-    family: str
-    """The family name the stylesheet's ``@font-face`` rule declares."""
-    file: str
-    """The file under ``resources/fonts``."""
-    role: str
-    """What it stands in for (Chinese, for documentation and messages)."""
-
-
-BUNDLED_FONTS: tuple[BundledFont, ...] = (
-    BundledFont("FandolFang-Bundled", "FandolFang-Regular.otf", "正文 仿宋（代仿宋_GB2312）"),
-    BundledFont("FandolSongBold-Bundled", "FandolSong-Bold.otf", "标题（代方正小标宋简体）"),
-    BundledFont("FandolHei-Bundled", "FandolHei-Regular.otf", "一级标题 黑体"),
-    BundledFont("FandolKai-Bundled", "FandolKai-Regular.otf", "二级标题 楷体（代楷体_GB2312）"),
-    BundledFont("FandolSong-Bundled", "FandolSong-Regular.otf", "表格、页码 宋体"),
-)
-
 
 COLUMN_WIDTHS = "/* column widths */"
 """Where the stylesheet takes the declared column widths (:func:`column_width_rules`)."""
