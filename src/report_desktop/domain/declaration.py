@@ -40,11 +40,15 @@ MAX_DECIMAL_PLACES = 6
 
 
 @dataclass(frozen=True)
-class Column:
+class Labelled:
+    """What a column and a row of a table have alike: an id, the official label, and for a
+    computed total the ids it adds up."""
+
     id: str
     label: str
     sums: tuple[str, ...] = ()
-    """Ids of the columns this computed total adds up; empty for a typed column."""
+    """Ids of the columns (of a column) or rows (of a row) this computed total adds up; empty
+    for a typed one."""
     aliases: tuple[str, ...] = ()
     """Other spellings met in published reports, accepted on import."""
 
@@ -54,23 +58,19 @@ class Column:
 
 
 @dataclass(frozen=True)
-class RowNode:
+class Column(Labelled):
+    """A column of a block."""
+
+
+@dataclass(frozen=True)
+class RowNode(Labelled):
     """A row of a table, or a group of rows sharing a merged label cell."""
 
-    id: str
-    label: str
     children: tuple[RowNode, ...] = ()
-    sums: tuple[str, ...] = ()
-    """Ids of the rows this computed total adds up; empty for a typed row."""
-    aliases: tuple[str, ...] = ()
 
     @property
     def is_group(self) -> bool:
         return bool(self.children)
-
-    @property
-    def computed(self) -> bool:
-        return bool(self.sums)
 
     def leaves(self) -> Iterator[RowNode]:
         if not self.children:
