@@ -57,9 +57,8 @@ class Labelled:
         return bool(self.sums)
 
 
-@dataclass(frozen=True)
 class Column(Labelled):
-    """A column of a block."""
+    """A column of a block (a frozen dataclass: it adds no field to :class:`Labelled`)."""
 
 
 @dataclass(frozen=True)
