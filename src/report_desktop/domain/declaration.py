@@ -330,13 +330,21 @@ class ReportFormat:
         raise KeyError(section_id)
 
     def row(self, table_id: str, row_id: str) -> RowNode:
-        """A row or row group of a table, by id."""
-        for block in self.table(table_id).blocks:
-            for top in block.rows:
-                for node in _walk(top):
-                    if node.id == row_id:
-                        return node
-        raise KeyError(row_id)
+        """A row or row group of a table, by id (looked up once, then kept: the rules ask
+        after every keystroke)."""
+        rows: dict[tuple[str, str], RowNode] | None = self.__dict__.get("_row_index")
+        if rows is None:
+            rows = {}
+            for table in self.tables:
+                for block in table.blocks:
+                    for top in block.rows:
+                        for node in _walk(top):
+                            rows.setdefault((table.id, node.id), node)
+            object.__setattr__(self, "_row_index", rows)
+        try:
+            return rows[table_id, row_id]
+        except KeyError:
+            raise KeyError(row_id) from None
 
     def section_of(self, kind: SectionKind) -> Section:
         """The (first) section of a kind: where the report's text of that kind is printed."""
