@@ -268,16 +268,15 @@ def test_fetcher_refuses_everything_but_our_resources() -> None:
 
 
 def test_bundled_fonts_and_licences() -> None:
-    from report_desktop.render.fontchoice import ROLES
-    from report_desktop.render.fonts import stylesheet_text, web_stylesheet_text
+    from report_desktop.render.fonts import BUNDLED_FONTS, stylesheet_text, web_stylesheet_text
     from report_desktop.resources import resource_path
 
     css = stylesheet_text()
-    for role in ROLES:
-        assert resource_path("resources", "fonts", role.bundled_file).stat().st_size > 1_000_000
-        assert f'font-family: "{role.bundled_family}";' in css
-        assert f'src: url("{resource_url("fonts", role.bundled_file)}");' in css
-        assert role.bundled_family in web_stylesheet_text()  # named in the stacks, never loaded
+    for font in BUNDLED_FONTS:
+        assert resource_path("resources", "fonts", font.file).stat().st_size > 1_000_000
+        assert f'font-family: "{font.family}";' in css
+        assert f'src: url("{resource_url("fonts", font.file)}");' in css
+        assert font.family in web_stylesheet_text()  # named in the stacks, never loaded
     for licence in ("COPYING", "README.md", "README.fandol"):
         assert resource_path("resources", "fonts", licence).is_file()
     assert "font exception" in resource_path("resources", "fonts", "README.md").read_text("utf-8")

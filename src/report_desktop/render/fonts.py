@@ -9,13 +9,29 @@ through the ``report-resource:`` scheme that only :mod:`report_desktop.render.fe
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from report_desktop.resources import read_text
+
+from .fontchoice import ROLES
 
 STYLESHEET = ("resources", "css", "report.css")
 
 _FONT_FACE = re.compile(r"@font-face\s*\{[^{}]*\}\s*", re.IGNORECASE)
 _COMMENT = re.compile(r"/\*.*?\*/\s*", re.DOTALL)
+
+
+class BundledFont(NamedTuple):
+    family: str
+    """The family name the stylesheet's ``@font-face`` rule declares."""
+    file: str
+    """The file under ``resources/fonts``."""
+
+
+BUNDLED_FONTS = tuple(BundledFont(role.bundled_family, role.bundled_file) for role in ROLES)
+"""The fonts shipped in ``resources/fonts``: the fallback of each role of
+:mod:`report_desktop.render.fontchoice`, where each is declared."""
+
 
 COLUMN_WIDTHS = "/* column widths */"
 """Where the stylesheet takes the declared column widths (:func:`column_width_rules`)."""
@@ -59,7 +75,7 @@ _FAMILY_DECLARATION = re.compile(r"font-family:\s*([^;{}]+);")
 def pdf_stylesheet_text() -> str:
     """The print stylesheet with every font stack narrowed to the face chosen for its role on
     this machine (:mod:`report_desktop.render.fontchoice`), the bundled face behind it."""
-    from .fontchoice import ROLES, chosen_faces
+    from .fontchoice import chosen_faces
 
     faces = chosen_faces()
     by_bundled = {r.bundled_family: faces[r.name] for r in ROLES}
