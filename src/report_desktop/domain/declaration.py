@@ -40,11 +40,15 @@ MAX_DECIMAL_PLACES = 6
 
 
 @dataclass(frozen=True)
-class Column:
+class Labelled:
+    """What a column and a row of a table have alike: an id, the official label, and for a
+    computed total the ids it adds up."""
+
     id: str
     label: str
     sums: tuple[str, ...] = ()
-    """Ids of the columns this computed total adds up; empty for a typed column."""
+    """Ids of the columns (of a column) or rows (of a row) this computed total adds up; empty
+    for a typed one."""
     aliases: tuple[str, ...] = ()
     """Other spellings met in published reports, accepted on import."""
 
@@ -53,24 +57,19 @@ class Column:
         return bool(self.sums)
 
 
+class Column(Labelled):
+    """A column of a block (a frozen dataclass: it adds no field to :class:`Labelled`)."""
+
+
 @dataclass(frozen=True)
-class RowNode:
+class RowNode(Labelled):
     """A row of a table, or a group of rows sharing a merged label cell."""
 
-    id: str
-    label: str
     children: tuple[RowNode, ...] = ()
-    sums: tuple[str, ...] = ()
-    """Ids of the rows this computed total adds up; empty for a typed row."""
-    aliases: tuple[str, ...] = ()
 
     @property
     def is_group(self) -> bool:
         return bool(self.children)
-
-    @property
-    def computed(self) -> bool:
-        return bool(self.sums)
 
     def leaves(self) -> Iterator[RowNode]:
         if not self.children:
@@ -331,13 +330,21 @@ class ReportFormat:
         raise KeyError(section_id)
 
     def row(self, table_id: str, row_id: str) -> RowNode:
-        """A row or row group of a table, by id."""
-        for block in self.table(table_id).blocks:
-            for top in block.rows:
-                for node in _walk(top):
-                    if node.id == row_id:
-                        return node
-        raise KeyError(row_id)
+        """A row or row group of a table, by id (looked up once, then kept: the rules ask
+        after every keystroke)."""
+        rows: dict[tuple[str, str], RowNode] | None = self.__dict__.get("_row_index")
+        if rows is None:
+            rows = {}
+            for table in self.tables:
+                for block in table.blocks:
+                    for top in block.rows:
+                        for node in _walk(top):
+                            rows.setdefault((table.id, node.id), node)
+            object.__setattr__(self, "_row_index", rows)
+        try:
+            return rows[table_id, row_id]
+        except KeyError:
+            raise KeyError(row_id) from None
 
     def section_of(self, kind: SectionKind) -> Section:
         """The (first) section of a kind: where the report's text of that kind is printed."""

@@ -26,10 +26,29 @@ from .declaration import (
     TextPart,
     ValueKind,
 )
+from .numerals import chinese_numeral
 
 # 表二 — 二、主动公开政府信息情况 ---------------------------------------------------------------
 
 _DECISIONS = Column("decisions", "本年处理决定数量")
+
+
+def _article_20_item(
+    number: int,
+    columns: tuple[Column, ...],
+    rows: tuple[RowNode, ...],
+    kind: ValueKind = ValueKind.COUNT,
+) -> Block:
+    """The block of 表二 for item ``number`` of 第二十条, its rows headed 信息内容."""
+    return Block(
+        id=f"item{number}",
+        caption=f"第二十条第（{chinese_numeral(number)}）项",
+        corner="信息内容",
+        columns=columns,
+        rows=rows,
+        kind=kind,
+    )
+
 
 TABLE2 = Table(
     id="table2",
@@ -37,44 +56,24 @@ TABLE2 = Table(
     layout="blocks",
     widths_mm=(40.0, 38.7, 38.7, 38.6),
     blocks=(
-        Block(
-            id="item1",
-            caption="第二十条第（一）项",
-            corner="信息内容",
-            columns=(
+        _article_20_item(
+            1,
+            (
                 Column("issued", "本年制发件数"),
                 Column("repealed", "本年废止件数", aliases=("本年度止件数",)),
                 Column("in_force", "现行有效件数"),
             ),
-            rows=(
-                RowNode("rules", "规章"),
-                RowNode("normative_documents", "行政规范性文件"),
-            ),
+            (RowNode("rules", "规章"), RowNode("normative_documents", "行政规范性文件")),
         ),
-        Block(
-            id="item5",
-            caption="第二十条第（五）项",
-            corner="信息内容",
-            columns=(_DECISIONS,),
-            rows=(RowNode("licensing", "行政许可"),),
+        _article_20_item(5, (_DECISIONS,), (RowNode("licensing", "行政许可"),)),
+        _article_20_item(
+            6, (_DECISIONS,), (RowNode("punishment", "行政处罚"), RowNode("coercion", "行政强制"))
         ),
-        Block(
-            id="item6",
-            caption="第二十条第（六）项",
-            corner="信息内容",
-            columns=(_DECISIONS,),
-            rows=(
-                RowNode("punishment", "行政处罚"),
-                RowNode("coercion", "行政强制"),
-            ),
-        ),
-        Block(
-            id="item8",
-            caption="第二十条第（八）项",
-            corner="信息内容",
+        _article_20_item(
+            8,
+            (Column("amount", "本年收费金额（单位：万元）"),),
+            (RowNode("fees", "行政事业性收费"),),
             kind=ValueKind.AMOUNT,
-            columns=(Column("amount", "本年收费金额（单位：万元）"),),
-            rows=(RowNode("fees", "行政事业性收费"),),
         ),
     ),
 )
@@ -91,69 +90,59 @@ _APPLICANT_COLUMNS = (
 )
 
 
-def _items(prefix: str, labels: tuple[tuple[str, str], ...]) -> tuple[RowNode, ...]:
-    return tuple(RowNode(f"{prefix}_{key}", label) for key, label in labels)
+def _group(group_id: str, label: str, items: tuple[tuple[str, str], ...]) -> RowNode:
+    """Rows under one merged label; the row of item ``(key, label)`` is ``<group_id>_<key>``."""
+    children = tuple(RowNode(f"{group_id}_{key}", text) for key, text in items)
+    return RowNode(group_id, label, children=children)
 
 
-_WITHHELD = RowNode(
+_WITHHELD = _group(
     "withheld",
     "（三）不予公开",
-    children=_items(
-        "withheld",
-        (
-            ("state_secret", "1.属于国家秘密"),
-            ("prohibited", "2.其他法律行政法规禁止公开"),
-            ("security", "3.危及“三安全一稳定”"),
-            ("third_party", "4.保护第三方合法权益"),
-            ("internal_affairs", "5.属于三类内部事务信息"),
-            ("process", "6.属于四类过程性信息"),
-            ("enforcement_files", "7.属于行政执法案卷"),
-            ("inquiry", "8.属于行政查询事项"),
-        ),
+    (
+        ("state_secret", "1.属于国家秘密"),
+        ("prohibited", "2.其他法律行政法规禁止公开"),
+        ("security", "3.危及“三安全一稳定”"),
+        ("third_party", "4.保护第三方合法权益"),
+        ("internal_affairs", "5.属于三类内部事务信息"),
+        ("process", "6.属于四类过程性信息"),
+        ("enforcement_files", "7.属于行政执法案卷"),
+        ("inquiry", "8.属于行政查询事项"),
     ),
 )
-_UNAVAILABLE = RowNode(
+_UNAVAILABLE = _group(
     "unavailable",
     "（四）无法提供",
-    children=_items(
-        "unavailable",
-        (
-            ("not_held", "1.本机关不掌握相关政府信息"),
-            ("needs_creation", "2.没有现成信息需要另行制作"),
-            ("unclear", "3.补正后申请内容仍不明确"),
-        ),
+    (
+        ("not_held", "1.本机关不掌握相关政府信息"),
+        ("needs_creation", "2.没有现成信息需要另行制作"),
+        ("unclear", "3.补正后申请内容仍不明确"),
     ),
 )
-_NOT_PROCESSED = RowNode(
+_NOT_PROCESSED = _group(
     "not_processed",
     "（五）不予处理",
-    children=_items(
-        "not_processed",
-        (
-            ("petition", "1.信访举报投诉类申请"),
-            ("repeated", "2.重复申请"),
-            ("publication", "3.要求提供公开出版物"),
-            ("excessive", "4.无正当理由大量反复申请"),
-            ("confirmation", "5.要求行政机关确认或重新出具已获取信息"),
-        ),
+    (
+        ("petition", "1.信访举报投诉类申请"),
+        ("repeated", "2.重复申请"),
+        ("publication", "3.要求提供公开出版物"),
+        ("excessive", "4.无正当理由大量反复申请"),
+        ("confirmation", "5.要求行政机关确认或重新出具已获取信息"),
     ),
 )
-_OTHER_HANDLING = RowNode(
+_OTHER_HANDLING = _group(
     "other_handling",
     "（六）其他处理",
-    children=_items(
-        "other_handling",
+    (
         (
-            (
-                "no_correction",
-                "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-            ),
-            (
-                "unpaid_fee",
-                "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-            ),
-            ("misc", "3.其他"),
+            "no_correction",
+            "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
         ),
+        (
+            "unpaid_fee",
+            "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+        ),
+        ("misc", "3.其他"),
     ),
 )
 _RESULT_LEAVES: tuple[RowNode, ...] = (

@@ -1,16 +1,19 @@
 """The stylesheet and the bundled fonts it names.
 
 The stylesheet (``resources/css/report.css``) names the office faces first and falls back to the
-Fandol faces shipped in ``resources/fonts``; its ``@font-face`` rules point at those files through
-the ``report-resource:`` scheme that only :mod:`report_desktop.render.fetcher` serves.
+Fandol faces shipped in ``resources/fonts`` (one a role, listed in
+:data:`report_desktop.render.fontchoice.ROLES`); its ``@font-face`` rules point at those files
+through the ``report-resource:`` scheme that only :mod:`report_desktop.render.fetcher` serves.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from report_desktop.resources import read_text
+
+from .fontchoice import ROLES
 
 STYLESHEET = ("resources", "css", "report.css")
 
@@ -18,23 +21,16 @@ _FONT_FACE = re.compile(r"@font-face\s*\{[^{}]*\}\s*", re.IGNORECASE)
 _COMMENT = re.compile(r"/\*.*?\*/\s*", re.DOTALL)
 
 
-@dataclass(frozen=True)
-class BundledFont:
+class BundledFont(NamedTuple):
     family: str
     """The family name the stylesheet's ``@font-face`` rule declares."""
     file: str
     """The file under ``resources/fonts``."""
-    role: str
-    """What it stands in for (Chinese, for documentation and messages)."""
 
 
-BUNDLED_FONTS: tuple[BundledFont, ...] = (
-    BundledFont("FandolFang-Bundled", "FandolFang-Regular.otf", "正文 仿宋（代仿宋_GB2312）"),
-    BundledFont("FandolSongBold-Bundled", "FandolSong-Bold.otf", "标题（代方正小标宋简体）"),
-    BundledFont("FandolHei-Bundled", "FandolHei-Regular.otf", "一级标题 黑体"),
-    BundledFont("FandolKai-Bundled", "FandolKai-Regular.otf", "二级标题 楷体（代楷体_GB2312）"),
-    BundledFont("FandolSong-Bundled", "FandolSong-Regular.otf", "表格、页码 宋体"),
-)
+BUNDLED_FONTS = tuple(BundledFont(role.bundled_family, role.bundled_file) for role in ROLES)
+"""The fonts shipped in ``resources/fonts``: the fallback of each role of
+:mod:`report_desktop.render.fontchoice`, where each is declared."""
 
 
 COLUMN_WIDTHS = "/* column widths */"
@@ -79,7 +75,7 @@ _FAMILY_DECLARATION = re.compile(r"font-family:\s*([^;{}]+);")
 def pdf_stylesheet_text() -> str:
     """The print stylesheet with every font stack narrowed to the face chosen for its role on
     this machine (:mod:`report_desktop.render.fontchoice`), the bundled face behind it."""
-    from .fontchoice import ROLES, chosen_faces
+    from .fontchoice import chosen_faces
 
     faces = chosen_faces()
     by_bundled = {r.bundled_family: faces[r.name] for r in ROLES}

@@ -7,12 +7,12 @@ session then tells the forms what changed.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from PySide6.QtGui import QUndoCommand
 
-from ..domain.model import TextItem
 from ..domain.values import CellValue
 from .fields import FieldValue
 
@@ -27,6 +27,8 @@ _FIELD_COMMAND_ID = 1001
 CellChanges = dict[str, tuple[CellValue, CellValue]]
 """cell id → (value before, value after)."""
 
+State = TypeVar("State")
+
 
 @dataclass(frozen=True)
 class FieldChange:
@@ -35,19 +37,31 @@ class FieldChange:
     new: FieldValue
 
 
-class SetCellsCommand(QUndoCommand):
-    """One or many typed cells changed at once (an entry, a paste, emptying a selection)."""
+class ApplyCommand(QUndoCommand, Generic[State]):
+    """A change that one of the session's ``apply_*`` methods makes: ``apply(after)`` does it,
+    ``apply(before)`` undoes it (cells typed or pasted, a list of text items edited, the link to
+    last year's report changed)."""
 
-    def __init__(self, session: ReportSession, changes: CellChanges, text: str) -> None:
+    def __init__(
+        self, text: str, apply: Callable[[State], None], before: State, after: State
+    ) -> None:
         super().__init__(text)
-        self._session = session
-        self._changes = changes
+        self._apply = apply
+        self._before = before
+        self._after = after
 
     def redo(self) -> None:
-        self._session.apply_cells({k: new for k, (_, new) in self._changes.items()})
+        self._apply(self._after)
 
     def undo(self) -> None:
-        self._session.apply_cells({k: old for k, (old, _) in self._changes.items()})
+        self._apply(self._before)
+
+
+def cells_command(session: ReportSession, changes: CellChanges, text: str) -> QUndoCommand:
+    """One or many typed cells changed at once (an entry, a paste, emptying a selection)."""
+    before = {key: old for key, (old, _) in changes.items()}
+    after = {key: new for key, (_, new) in changes.items()}
+    return ApplyCommand(text, session.apply_cells, before, after)
 
 
 class SetFieldCommand(QUndoCommand):
@@ -103,27 +117,3 @@ class SetFieldCommand(QUndoCommand):
         if self.follower is not None:
             self._session.apply_field(self.follower.key, self.follower.old)
         self._session.apply_field(self.key, self.old)
-
-
-class SetItemsCommand(QUndoCommand):
-    """A list of text items (一's parts, 六's items) added to, removed from or reordered."""
-
-    def __init__(
-        self,
-        session: ReportSession,
-        list_name: str,
-        before: list[TextItem],
-        after: list[TextItem],
-        text: str,
-    ) -> None:
-        super().__init__(text)
-        self._session = session
-        self._list_name = list_name
-        self._before = before
-        self._after = after
-
-    def redo(self) -> None:
-        self._session.apply_items(self._list_name, self._after)
-
-    def undo(self) -> None:
-        self._session.apply_items(self._list_name, self._before)

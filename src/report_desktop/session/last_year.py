@@ -1,4 +1,5 @@
-"""Last year's report as an open report holds it, and the undoable change of the link to it.
+"""Last year's report as an open report holds it, and the states the link's undoable change
+(:class:`~report_desktop.session.commands.ApplyCommand`) swaps.
 
 The session keeps last year's report (as read when the draft opened or the link changed), where
 the link points and why the cross-year checks are skipped, if they are. Reading the file is the
@@ -9,15 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-from PySide6.QtGui import QUndoCommand
 
 from ..domain.findings import Finding, Severity
 from ..domain.model import LastYearLink, Report
-
-if TYPE_CHECKING:
-    from .report_session import ReportSession
 
 LINK_RULE = "cross_year.link"
 """The information line about the link (lost, unreadable or changed file) in the findings."""
@@ -50,21 +45,3 @@ class LinkState:
     base: Path | None
     """The draft path ``link`` is stored relative to (the draft may be saved elsewhere since)."""
     last_year: LastYear
-
-
-class SetLinkCommand(QUndoCommand):
-    """The link to last year's report set, changed or removed (an undoable change of the draft)."""
-
-    def __init__(
-        self, session: ReportSession, before: LinkState, after: LinkState, text: str
-    ) -> None:
-        super().__init__(text)
-        self._session = session
-        self._before = before
-        self._after = after
-
-    def redo(self) -> None:
-        self._session.apply_link(self._after)
-
-    def undo(self) -> None:
-        self._session.apply_link(self._before)

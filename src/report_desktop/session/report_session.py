@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import functools
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -16,14 +17,14 @@ from ..domain.values import CellValue
 from ..storage.autosave import new_session_id
 from ..storage.last_year import rebase_link
 from .commands import (
+    ApplyCommand,
     CellChanges,
     FieldChange,
-    SetCellsCommand,
     SetFieldCommand,
-    SetItemsCommand,
+    cells_command,
 )
 from .fields import FieldValue, get_field, items_of, set_field
-from .last_year import NO_LAST_YEAR, LastYear, LinkState, SetLinkCommand
+from .last_year import NO_LAST_YEAR, LastYear, LinkState
 from .preface import PREFACE, followed_preface
 
 VALIDATION_DELAY_MS = 150
@@ -150,7 +151,7 @@ class ReportSession(QObject):
                 changes[key] = (old, value)
         if not changes or self._read_only:
             return False
-        self.undo_stack.push(SetCellsCommand(self, changes, text or self._cells_text(changes)))
+        self.undo_stack.push(cells_command(self, changes, text or self._cells_text(changes)))
         return True
 
     def set_field(
@@ -170,8 +171,8 @@ class ReportSession(QObject):
         before = copy.deepcopy(items_of(self._report, list_name))
         if before == items or self._read_only:
             return
-        command = SetItemsCommand(self, list_name, before, copy.deepcopy(items), text)
-        self.undo_stack.push(command)
+        apply = functools.partial(self.apply_items, list_name)
+        self.undo_stack.push(ApplyCommand(text, apply, before, copy.deepcopy(items)))
 
     # Applied by the undo commands --------------------------------------------------------------
 
@@ -226,7 +227,7 @@ class ReportSession(QObject):
             return
         before = LinkState(self._report.last_year_link, self._path, self._last_year)
         after = LinkState(link, self._path, last_year)
-        self.undo_stack.push(SetLinkCommand(self, before, after, text))
+        self.undo_stack.push(ApplyCommand(text, self.apply_link, before, after))
 
     def apply_link(self, state: LinkState) -> None:
         link = state.link

@@ -1,29 +1,37 @@
 """Typed errors of the draft file layer.
 
-Every error a draft can raise while it is read or written is a :class:`DraftError`. Each carries a
-short Chinese ``title`` (for a dialog's caption) and a Chinese ``message`` that stands on its own
-(``str(error)`` is the message), so a caller shows them as they are.
+Every error a draft can raise while it is read or written is a :class:`DraftError`. Like every
+:class:`MessageError` (the settings' errors too), each carries a short Chinese ``title`` (for a
+dialog's caption) and a Chinese ``message`` that stands on its own (``str(error)`` is the
+message), so a caller shows them as they are.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 _SHOWN_TEXT = 20
 """How many characters of a wrong string value a message quotes."""
 
 
-class DraftError(Exception):
-    """A draft that cannot be read or written; ``message`` says why, in Chinese."""
+@dataclass(eq=False)
+class MessageError(Exception):
+    """An error shown to the clerk as it is: a short Chinese ``title`` (a dialog's caption) and a
+    Chinese ``message`` that stands on its own (``str(error)``). Subclasses with more to say
+    declare it as further fields."""
 
-    title = "草稿文件有误"
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    message: str
+    title = "出错了"
 
     def __str__(self) -> str:
         return self.message
+
+
+class DraftError(MessageError):
+    """A draft that cannot be read or written; ``message`` says why, in Chinese."""
+
+    title = "草稿文件有误"
 
 
 class DraftReadError(DraftError):
@@ -44,15 +52,13 @@ class DraftEncodingError(DraftError):
     title = "草稿文件编码有误"
 
 
+@dataclass(eq=False)
 class DraftSyntaxError(DraftError):
     """The file is not JSON (corrupt or truncated); ``line``/``column`` are 1-based when known."""
 
     title = "草稿文件已损坏"
-
-    def __init__(self, message: str, line: int | None = None, column: int | None = None) -> None:
-        super().__init__(message)
-        self.line = line
-        self.column = column
+    line: int | None = None
+    column: int | None = None
 
 
 class DraftFormatError(DraftError):
@@ -61,15 +67,13 @@ class DraftFormatError(DraftError):
     title = "不是草稿文件"
 
 
+@dataclass(eq=False)
 class DraftVersionError(DraftError):
     """The draft was saved by a newer version of the program, with a newer file format."""
 
     title = "草稿来自更新版本的程序"
-
-    def __init__(self, message: str, schema_version: int, app_version: str | None) -> None:
-        super().__init__(message)
-        self.schema_version = schema_version
-        self.app_version = app_version
+    schema_version: int
+    app_version: str | None
 
 
 class DraftMigrationError(DraftError):
@@ -78,14 +82,12 @@ class DraftMigrationError(DraftError):
     title = "无法升级草稿文件"
 
 
+@dataclass(eq=False)
 class DraftEditionError(DraftError):
     """The draft uses an edition of the report format this program does not know."""
 
     title = "未知的报告格式"
-
-    def __init__(self, message: str, edition: object) -> None:
-        super().__init__(message)
-        self.edition = edition
+    edition: object
 
 
 class DraftValueError(DraftError):

@@ -24,7 +24,7 @@ from typing import Any, NamedTuple
 
 from .atomic import atomic_write_text
 from .draft import decode_draft_bytes
-from .errors import DraftError, describe
+from .errors import DraftError, MessageError, describe
 from .jsontext import dumps_canonical, loads_exact
 from .safeio import os_reason, read_limited
 
@@ -188,17 +188,10 @@ class LoadedSettings(NamedTuple):
     """Problems found and repaired, in Chinese; empty for a good (or missing) file."""
 
 
-class SettingsError(Exception):
+class SettingsError(MessageError):
     """The settings could not be saved; ``message`` says why, in Chinese."""
 
     title = "无法保存设置"
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-    def __str__(self) -> str:
-        return self.message
 
 
 class SettingsValueError(SettingsError, ValueError):

@@ -8,10 +8,19 @@ undo stack covers cells and text alike.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, SignalInstance
 from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent
-from PySide6.QtWidgets import QDateEdit, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QDateEdit,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
 
 from ..session.fields import get_field
 from ..session.report_session import ReportSession
@@ -47,16 +56,42 @@ def route_undo(widget: QWidget) -> None:
     widget.installEventFilter(_UndoToSession(widget))
 
 
-class LineField(QLineEdit):
-    def __init__(self, session: ReportSession, key: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+class _Bound:
+    """What every field does with its field of the report: ``session`` and ``key`` kept, undo
+    routed to the session, read-only with the session, the value shown, the clerk's edits sent
+    by ``edited`` to ``on_edit``, and the value shown again whenever the session changes it."""
+
+    session: ReportSession
+    key: str
+
+    def bind(
+        self,
+        session: ReportSession,
+        key: str,
+        edited: SignalInstance,
+        on_edit: Callable[..., Any],
+    ) -> None:
+        assert isinstance(self, QLineEdit | QPlainTextEdit | QAbstractSpinBox)
         self.session = session
         self.key = key
         route_undo(self)
         self.setReadOnly(session.read_only)
         self.show_value()
-        self.textEdited.connect(self._edited)
+        edited.connect(on_edit)
         session.field_changed.connect(self._changed)
+
+    def show_value(self) -> None:
+        raise NotImplementedError
+
+    def _changed(self, key: str) -> None:
+        if key == self.key:
+            self.show_value()
+
+
+class LineField(QLineEdit, _Bound):
+    def __init__(self, session: ReportSession, key: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bind(session, key, self.textEdited, self._edited)
 
     def show_value(self) -> None:
         value = self.session_value()
@@ -72,12 +107,8 @@ class LineField(QLineEdit):
     def _edited(self, text: str) -> None:
         self.session.set_field(self.key, text)
 
-    def _changed(self, key: str) -> None:
-        if key == self.key:
-            self.show_value()
 
-
-class TextField(QPlainTextEdit):
+class TextField(QPlainTextEdit, _Bound):
     """Multi-line text; pasted text is taken as plain text (no input method is assumed).
 
     With ``lines`` = (fewest, most), the field grows with its text between those many lines
@@ -92,17 +123,11 @@ class TextField(QPlainTextEdit):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.session = session
-        self.key = key
         self.lines = lines
         self._showing = False
-        route_undo(self)
         self.setUndoRedoEnabled(False)
-        self.setReadOnly(session.read_only)
         self.setTabChangesFocus(True)
-        self.show_value()
-        self.textChanged.connect(self._edited)
-        session.field_changed.connect(self._changed)
+        self.bind(session, key, self.textChanged, self._edited)
         if lines is not None:
             self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
             self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
@@ -146,27 +171,17 @@ class TextField(QPlainTextEdit):
         if not self._showing:
             self.session.set_field(self.key, self.toPlainText())
 
-    def _changed(self, key: str) -> None:
-        if key == self.key:
-            self.show_value()
 
-
-class YearField(QSpinBox):
+class YearField(QSpinBox, _Bound):
     """The reporting year; stored when the clerk presses Enter or leaves the box."""
 
     def __init__(self, session: ReportSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
-        self.key = "meta.year"
-        route_undo(self)
         self.setRange(NO_YEAR, 2100)
         self.setSpecialValueText(EMPTY_TEXT)
         self.setKeyboardTracking(False)
-        self.setReadOnly(session.read_only)
         self.setSuffix(" 年")
-        self.show_value()
-        self.valueChanged.connect(self._edited)
-        session.field_changed.connect(self._changed)
+        self.bind(session, "meta.year", self.valueChanged, self._edited)
 
     def show_value(self) -> None:
         year = self.session.report.meta.year
@@ -177,27 +192,17 @@ class YearField(QSpinBox):
     def _edited(self, value: int) -> None:
         self.session.set_field(self.key, None if value == NO_YEAR else value, mergeable=False)
 
-    def _changed(self, key: str) -> None:
-        if key == self.key:
-            self.show_value()
 
-
-class DateField(QDateEdit):
+class DateField(QDateEdit, _Bound):
     """The publication date, with a calendar; 未填写 until chosen."""
 
     def __init__(self, session: ReportSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
-        self.key = "meta.publication_date"
-        route_undo(self)
         self.setCalendarPopup(True)
         self.setDisplayFormat("yyyy年M月d日")
         self.setMinimumDate(NO_DATE)
         self.setSpecialValueText(EMPTY_TEXT)
-        self.setReadOnly(session.read_only)
-        self.show_value()
-        self.dateChanged.connect(self._edited)
-        session.field_changed.connect(self._changed)
+        self.bind(session, "meta.publication_date", self.dateChanged, self._edited)
 
     def show_value(self) -> None:
         date = self.session.report.meta.publication_date
@@ -208,7 +213,3 @@ class DateField(QDateEdit):
     def _edited(self, value: QDate) -> None:
         date = None if value == NO_DATE else dt.date(value.year(), value.month(), value.day())
         self.session.set_field(self.key, date, mergeable=False)
-
-    def _changed(self, key: str) -> None:
-        if key == self.key:
-            self.show_value()
