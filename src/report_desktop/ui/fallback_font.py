@@ -11,7 +11,6 @@ from __future__ import annotations
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from ..render.fonts import BUNDLED_FONTS
 from ..resources import resource_path
 
 UI_FACE = "FandolHei-Bundled"
@@ -25,6 +24,8 @@ def ensure_chinese_font(app: QApplication, chinese_families: list[str] | None = 
         chinese_families = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
     if chinese_families:
         return None
+    from ..render.fonts import BUNDLED_FONTS  # only here: start-up leaves the renderer for later
+
     [face] = [font for font in BUNDLED_FONTS if font.family == UI_FACE]
     try:
         path = resource_path("resources", "fonts", face.file)
