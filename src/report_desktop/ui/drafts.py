@@ -98,11 +98,12 @@ class Drafts(QObject):
         self._install(new_report(), None, lock=None)
         return True
 
-    def new_from(self, report: Report) -> bool:
-        """A new, unsaved draft with content already (started from last year's report)."""
+    def new_from(self, report: Report, *, modified: bool = True) -> bool:
+        """A new, unsaved draft with content already (started from last year's report, an
+        import, or the example, which is not counted as the clerk's unsaved work)."""
         if not self.close_current():
             return False
-        self._install(report, None, lock=None, modified=True)
+        self._install(report, None, lock=None, modified=modified)
         return True
 
     def open_example(self) -> bool:
@@ -112,10 +113,10 @@ class Drafts(QObject):
         except DraftError as error:
             self.prompter.show_error("无法打开示例", str(error))
             return False
-        if not self.close_current():
+        if not self.new_from(report, modified=False):
             return False
-        self._install(report, None, lock=None)
-        self.message.emit("已打开示例报告（威海市环翠区统计局2024年度）；保存时请另选位置")
+        meta = report.meta
+        self.message.emit(f"已打开示例报告（{meta.agency}{meta.year}年度）；保存时请另选位置")
         return True
 
     def open_dialog(self) -> bool:
